@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup';
+import packageJson from './package.json' with { type: 'json' };
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', schemas: 'src/schemas/index.ts' },
+  format: ['esm'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'neutral',
+  define: { __PACKAGE_VERSION__: JSON.stringify(packageJson.version) },
+});

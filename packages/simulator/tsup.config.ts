@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup';
+import packageJson from './package.json' with { type: 'json' };
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', bin: 'src/bin.ts' },
+  format: ['esm'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'node',
+  define: { __PACKAGE_VERSION__: JSON.stringify(packageJson.version) },
+});
