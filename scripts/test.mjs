@@ -13,8 +13,18 @@ const run = (command, args) =>
 
 const failures = [];
 if (run('pnpm', ['exec', 'biome', 'ci', '.']) !== 0) failures.push('format/lint (biome ci)');
-const turboArgs = ['exec', 'turbo', 'run', 'build', 'typecheck', 'test', '--continue', '--output-logs=errors-only'];
-if (run('pnpm', [...turboArgs, ...process.argv.slice(2)]) !== 0) failures.push('build/typecheck/test (turbo)');
+const turboArgs = [
+  'exec',
+  'turbo',
+  'run',
+  'build',
+  'typecheck',
+  'test',
+  '--continue',
+  '--output-logs=errors-only',
+];
+if (run('pnpm', [...turboArgs, ...process.argv.slice(2)]) !== 0)
+  failures.push('build/typecheck/test (turbo)');
 
 let passed = 0;
 let failed = 0;
