@@ -1,0 +1,626 @@
+import { Ollama } from 'ollama/browser';
+import type { z } from 'zod';
+import { InvalidArgumentError } from './errors/invalid-argument-error';
+import { ModelNotFoundError } from './errors/model-not-found-error';
+import { OllamaResponseError } from './errors/ollama-response-error';
+import { OllamaStream, type StreamKind } from './ndjson-stream';
+import { connectableHost } from './parse-host';
+import { createPullProgress, type PullProgress } from './pull-progress';
+import { type CallOptions, RequestContext } from './request-context';
+import { type RetryOptions, withRetry } from './retry';
+import type { KeepAlive } from './schemas/common';
+import {
+  type ChatRequest,
+  type ChatResponse,
+  type EmbeddingsRequest,
+  type EmbeddingsResponse,
+  type EmbedRequest,
+  type EmbedResponse,
+  embeddingsResponseSchema,
+  embedResponseSchema,
+  type GenerateRequest,
+  type GenerateResponse,
+  generateResponseSchema,
+} from './schemas/generation';
+import type { Logprob, ToolCall } from './schemas/messages';
+import {
+  type CopyRequest,
+  type CreateRequest,
+  type DeleteRequest,
+  type ListResponse,
+  listResponseSchema,
+  type ProgressResponse,
+  type PsResponse,
+  psResponseSchema,
+  type ShowRequest,
+  type ShowResponse,
+  showResponseSchema,
+  type VersionResponse,
+  versionResponseSchema,
+} from './schemas/models';
+import { chatStreamKind, generateStreamKind, progressStreamKind } from './stream-kinds';
+import type { GenerationTimings } from './timings';
+import { responseError } from './translate-error';
+import { validate } from './validate';
+import { VERSION } from './version';
+
+/** Options of {@link createClient}. */
+export interface ClientOptions {
+  /** Ollama's address in any `OLLAMA_HOST` form (see `parseHost`). @default 'http://127.0.0.1:11434' */
+  host?: string;
+  /** Extra headers on every request (e.g. `Authorization`). */
+  headers?: Record<string, string>;
+  /** A fetch implementation (proxies, tracing, tests). @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /**
+   * Connect/first-byte timeout in ms: no response headers within it gives `TimeoutError`
+   * (`phase: 'connect'`). A generation's headers come with its first token, after the model
+   * loaded, so keep it above the load time. 0 turns it off. @default 300000
+   */
+  timeoutMs?: number;
+  /** Idle-stream timeout in ms: a stream silent for longer gives `TimeoutError` (`phase: 'idle'`). 0 = off. @default 60000 */
+  idleTimeoutMs?: number;
+  /** Retries of idempotent calls (version, list, ps, show, embed, blob check). `false` = none. @default { retries: 2 } */
+  retry?: RetryOptions | false;
+  /** Validate responses with the zod schemas. @default true */
+  validate?: boolean;
+}
+
+/** The result of a non-streamed chat: Ollama's response plus timings. */
+export type ChatResult = ChatResponse & { timings: GenerationTimings };
+/** The result of a non-streamed generate: Ollama's response plus timings. */
+export type GenerateResult = GenerateResponse & { timings: GenerationTimings };
+/** A streamed chat: `for await (const chunk of stream)`, plus `stream.timings` and `stream.abort()`. */
+export type ChatStream = OllamaStream<ChatResponse>;
+/** A streamed generate. */
+export type GenerateStream = OllamaStream<GenerateResponse>;
+
+/** Options of pull, push and create. */
+export interface ProgressOptions extends CallOptions {
+  /** Called for every progress line, with the aggregated figure over all layers. */
+  onProgress?: (progress: PullProgress, line: ProgressResponse) => void;
+  /** Allow a registry over plain http / with a bad certificate. */
+  insecure?: boolean;
+}
+
+/** What `health()` reports; it never throws. */
+export interface HostHealth {
+  host: string;
+  up: boolean;
+  /** Round trip of GET /api/version in ms (when up). */
+  latencyMs: number | undefined;
+  version: string | undefined;
+  /** Why the host is down. */
+  error: Error | undefined;
+}
+
+/** Options of load/unload. */
+export interface LoadOptions extends CallOptions {
+  /** How long the model stays loaded: seconds, or a Go duration such as `'10m'`; negative = forever. */
+  keep_alive?: KeepAlive;
+}
+
+/** A typed client for one Ollama host. Create it with {@link createClient}. */
+export interface OllamaClient {
+  /** The base URL requests go to, e.g. `http://127.0.0.1:11434`. */
+  readonly host: string;
+  version(options?: CallOptions): Promise<VersionResponse>;
+  /** GET /api/tags: installed models. */
+  list(options?: CallOptions): Promise<ListResponse>;
+  /** GET /api/ps: loaded models. */
+  ps(options?: CallOptions): Promise<PsResponse>;
+  show(request: ShowRequest, options?: CallOptions): Promise<ShowResponse>;
+  chat(request: ChatRequest & { stream: true }, options?: CallOptions): Promise<ChatStream>;
+  chat(request: ChatRequest & { stream?: false }, options?: CallOptions): Promise<ChatResult>;
+  chat(request: ChatRequest, options?: CallOptions): Promise<ChatStream | ChatResult>;
+  generate(
+    request: GenerateRequest & { stream: true },
+    options?: CallOptions,
+  ): Promise<GenerateStream>;
+  generate(
+    request: GenerateRequest & { stream?: false },
+    options?: CallOptions,
+  ): Promise<GenerateResult>;
+  generate(
+    request: GenerateRequest,
+    options?: CallOptions,
+  ): Promise<GenerateStream | GenerateResult>;
+  embed(request: EmbedRequest, options?: CallOptions): Promise<EmbedResponse>;
+  /** Legacy POST /api/embeddings. */
+  embeddings(request: EmbeddingsRequest, options?: CallOptions): Promise<EmbeddingsResponse>;
+  /** Pull a model, reporting aggregated progress; resolves with the final `success` line. */
+  pull(model: string, options?: ProgressOptions): Promise<ProgressResponse>;
+  push(model: string, options?: ProgressOptions): Promise<ProgressResponse>;
+  create(
+    request: Omit<CreateRequest, 'stream'>,
+    options?: ProgressOptions,
+  ): Promise<ProgressResponse>;
+  copy(request: CopyRequest, options?: CallOptions): Promise<void>;
+  delete(request: DeleteRequest, options?: CallOptions): Promise<void>;
+  /** HEAD /api/blobs/:digest — whether the host has the blob. */
+  hasBlob(digest: string, options?: CallOptions): Promise<boolean>;
+  /** POST /api/blobs/:digest — upload bytes; the digest is computed when not given. Returns it. */
+  uploadBlob(data: Uint8Array | Blob, options?: CallOptions & { digest?: string }): Promise<string>;
+  /** Load a model into memory (Ollama's empty-request idiom, ollama-api.md §6). */
+  load(model: string, options?: LoadOptions): Promise<void>;
+  /** Unload a model (`keep_alive: 0`). */
+  unload(model: string, options?: CallOptions): Promise<void>;
+  /** Up/down, latency and version; never throws. @default timeoutMs 5000 */
+  health(options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<HostHealth>;
+}
+
+interface OllamaFactoryOptions {
+  accept?: string;
+  capture?: (response: Response) => void;
+}
+
+const encoder = new TextEncoder();
+
+function toHex(bytes: ArrayBuffer): string {
+  let out = '';
+  for (const byte of new Uint8Array(bytes)) out += byte.toString(16).padStart(2, '0');
+  return out;
+}
+
+/**
+ * Create a client for one Ollama host. It runs on the official `ollama` package (its browser
+ * entry, so it runs wherever `fetch` does) and adds response validation, typed errors,
+ * connect and idle timeouts, retries of idempotent calls and timings on every generation.
+ *
+ * @example
+ * const client = createClient({ host: 'http://127.0.0.1:11434' });
+ * const stream = await client.chat({ model: 'llama3.2', messages: [{ role: 'user', content: 'Hi' }], stream: true });
+ * for await (const chunk of stream) process.stdout.write(chunk.message.content);
+ * console.log(stream.timings.ttftMs, stream.timings.evalTokensPerSecond);
+ */
+export function createClient(options: ClientOptions = {}): OllamaClient {
+  return new Client(options);
+}
+
+class Client implements OllamaClient {
+  readonly host: string;
+  private readonly baseUrl: string;
+  private readonly headers: Record<string, string>;
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+  private readonly idleTimeoutMs: number;
+  private readonly retry: RetryOptions | false;
+  private readonly validateResponses: boolean;
+  private readonly userAgent = `ollamamon-client/${VERSION}`;
+
+  constructor(options: ClientOptions) {
+    this.host = connectableHost(options.host);
+    this.baseUrl = this.host.replace(/\/+$/, '');
+    this.headers = { ...options.headers };
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.timeoutMs = options.timeoutMs ?? 300_000;
+    this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+    this.retry = options.retry ?? {};
+    this.validateResponses = options.validate ?? true;
+  }
+
+  // ---- plumbing -------------------------------------------------------------------------
+
+  private context(path: string, options: CallOptions | undefined, model?: string): RequestContext {
+    return new RequestContext({
+      host: this.host,
+      path,
+      model,
+      timeoutMs: options?.timeoutMs ?? this.timeoutMs,
+      signal: options?.signal,
+    });
+  }
+
+  /** An official client bound to one request: its fetch carries our signal and error handling. */
+  private ollama(context: RequestContext, factory: OllamaFactoryOptions = {}): Ollama {
+    return new Ollama({
+      host: this.baseUrl,
+      headers: this.headers,
+      fetch: async (input, init) => {
+        const headers = (init?.headers ?? {}) as Record<string, string>;
+        headers['User-Agent'] = `${this.userAgent} ${headers['User-Agent'] ?? ''}`.trim();
+        if (factory.accept) headers.Accept = factory.accept;
+        const response = await this.fetchImpl(input, { ...init, headers, signal: context.signal });
+        context.headersReceived();
+        if (!response.ok) throw await responseError(response, context);
+        factory.capture?.(response);
+        return response;
+      },
+    });
+  }
+
+  /** A non-streamed call through the official client, validated, retried when idempotent. */
+  private call<T>(
+    path: string,
+    options: CallOptions | undefined,
+    idempotent: boolean,
+    run: (ollama: Ollama) => Promise<unknown>,
+    schema?: z.ZodType<T>,
+    model?: string,
+  ): Promise<T> {
+    const attempt = async (): Promise<T> => {
+      const context = this.context(path, options, model);
+      try {
+        const raw = await run(this.ollama(context));
+        return (schema && this.validateResponses ? validate(schema, raw, context) : raw) as T;
+      } catch (error) {
+        throw context.error(error);
+      } finally {
+        context.dispose();
+      }
+    };
+    return idempotent ? withRetry(attempt, this.retry, options?.signal) : attempt();
+  }
+
+  /**
+   * Open a stream through the official client, then read its body with our own NDJSON reader
+   * (the hot path, see ndjson-stream.ts). ollama-js builds and sends the request and checks
+   * the status; its lazy async generator has not touched the body yet, so we take the body
+   * over. Should a future ollama-js read eagerly, we fall back to its iterator.
+   */
+  private async stream<TChunk>(
+    path: string,
+    kind: StreamKind<TChunk>,
+    options: CallOptions | undefined,
+    model: string | undefined,
+    start: (ollama: Ollama) => Promise<AsyncIterable<unknown>>,
+  ): Promise<OllamaStream<TChunk>> {
+    const context = this.context(path, options, model);
+    let response: Response | undefined;
+    try {
+      const iterator = await start(
+        this.ollama(context, {
+          accept: 'application/x-ndjson',
+          capture: (captured) => {
+            response = captured;
+          },
+        }),
+      );
+      const captured = response?.body as ReadableStream<Uint8Array> | null | undefined;
+      const body = captured && !captured.locked ? captured : iterableToNdjson(iterator);
+      context.watchIdle(options?.idleTimeoutMs ?? this.idleTimeoutMs);
+      return new OllamaStream(body, context, kind, this.validateResponses);
+    } catch (error) {
+      context.dispose();
+      throw context.error(error);
+    }
+  }
+
+  /** A request the official browser client has no method for (blobs). */
+  private async raw(
+    method: string,
+    path: string,
+    options: CallOptions | undefined,
+    body?: BodyInit,
+    okStatuses: number[] = [],
+  ): Promise<Response> {
+    const context = this.context(path, options);
+    try {
+      const response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+        method,
+        body,
+        headers: { 'User-Agent': this.userAgent, ...this.headers },
+        signal: context.signal,
+      });
+      context.headersReceived();
+      if (!response.ok && !okStatuses.includes(response.status)) {
+        throw await responseError(response, context);
+      }
+      await response.arrayBuffer();
+      return response;
+    } catch (error) {
+      throw context.error(error);
+    } finally {
+      context.dispose();
+    }
+  }
+
+  // ---- models ---------------------------------------------------------------------------
+
+  version(options?: CallOptions): Promise<VersionResponse> {
+    return this.call('/api/version', options, true, (o) => o.version(), versionResponseSchema);
+  }
+
+  list(options?: CallOptions): Promise<ListResponse> {
+    return this.call('/api/tags', options, true, (o) => o.list(), listResponseSchema);
+  }
+
+  ps(options?: CallOptions): Promise<PsResponse> {
+    return this.call('/api/ps', options, true, (o) => o.ps(), psResponseSchema);
+  }
+
+  show(request: ShowRequest, options?: CallOptions): Promise<ShowResponse> {
+    return this.call(
+      '/api/show',
+      options,
+      true,
+      (o) => o.show(request as Parameters<Ollama['show']>[0]),
+      showResponseSchema,
+      request.model,
+    );
+  }
+
+  async copy(request: CopyRequest, options?: CallOptions): Promise<void> {
+    await this.call('/api/copy', options, false, (o) => o.copy(request), undefined, request.source);
+  }
+
+  async delete(request: DeleteRequest, options?: CallOptions): Promise<void> {
+    await this.call(
+      '/api/delete',
+      options,
+      false,
+      (o) => o.delete(request),
+      undefined,
+      request.model,
+    );
+  }
+
+  embed(request: EmbedRequest, options?: CallOptions): Promise<EmbedResponse> {
+    return this.call(
+      '/api/embed',
+      options,
+      true,
+      (o) => o.embed(request as Parameters<Ollama['embed']>[0]),
+      embedResponseSchema,
+      request.model,
+    );
+  }
+
+  embeddings(request: EmbeddingsRequest, options?: CallOptions): Promise<EmbeddingsResponse> {
+    return this.call(
+      '/api/embeddings',
+      options,
+      true,
+      (o) => o.embeddings(request as Parameters<Ollama['embeddings']>[0]),
+      embeddingsResponseSchema,
+      request.model,
+    );
+  }
+
+  // ---- generation -----------------------------------------------------------------------
+
+  chat(request: ChatRequest & { stream: true }, options?: CallOptions): Promise<ChatStream>;
+  chat(request: ChatRequest & { stream?: false }, options?: CallOptions): Promise<ChatResult>;
+  chat(request: ChatRequest, options?: CallOptions): Promise<ChatStream | ChatResult>;
+  async chat(request: ChatRequest, options?: CallOptions): Promise<ChatStream | ChatResult> {
+    requireModel(request.model);
+    // ollama-js encodes images in place: copy the messages that carry any.
+    const messages = request.messages?.map((message) =>
+      message.images ? { ...message, images: [...message.images] } : message,
+    );
+    const stream = await this.stream('/api/chat', chatStreamKind, options, request.model, (o) =>
+      o.chat({ ...request, messages, stream: true } as Parameters<Ollama['chat']>[0] & {
+        stream: true;
+      }),
+    );
+    if (request.stream === true) return stream;
+    return collectChat(stream, request.tools !== undefined);
+  }
+
+  generate(
+    request: GenerateRequest & { stream: true },
+    options?: CallOptions,
+  ): Promise<GenerateStream>;
+  generate(
+    request: GenerateRequest & { stream?: false },
+    options?: CallOptions,
+  ): Promise<GenerateResult>;
+  generate(
+    request: GenerateRequest,
+    options?: CallOptions,
+  ): Promise<GenerateStream | GenerateResult>;
+  async generate(
+    request: GenerateRequest,
+    options?: CallOptions,
+  ): Promise<GenerateStream | GenerateResult> {
+    requireModel(request.model);
+    const images = request.images ? [...request.images] : undefined;
+    const stream = await this.stream(
+      '/api/generate',
+      generateStreamKind,
+      options,
+      request.model,
+      (o) =>
+        o.generate({ ...request, prompt: request.prompt ?? '', images, stream: true } as Parameters<
+          Ollama['generate']
+        >[0] & { stream: true }),
+    );
+    if (request.stream === true) return stream;
+    return collectGenerate(stream);
+  }
+
+  // ---- pull / push / create -------------------------------------------------------------
+
+  private async progress(
+    path: string,
+    model: string,
+    options: ProgressOptions | undefined,
+    start: (ollama: Ollama) => Promise<AsyncIterable<unknown>>,
+  ): Promise<ProgressResponse> {
+    const stream = await this.stream(path, progressStreamKind, options, model, start);
+    const aggregate = createPullProgress();
+    for await (const line of stream) {
+      const progress = aggregate.update(line);
+      options?.onProgress?.(progress, line);
+    }
+    return stream.final as ProgressResponse;
+  }
+
+  pull(model: string, options?: ProgressOptions): Promise<ProgressResponse> {
+    requireModel(model);
+    return this.progress('/api/pull', model, options, (o) =>
+      o.pull({ model, insecure: options?.insecure, stream: true }),
+    );
+  }
+
+  push(model: string, options?: ProgressOptions): Promise<ProgressResponse> {
+    requireModel(model);
+    return this.progress('/api/push', model, options, (o) =>
+      o.push({ model, insecure: options?.insecure, stream: true }),
+    );
+  }
+
+  create(
+    request: Omit<CreateRequest, 'stream'>,
+    options?: ProgressOptions,
+  ): Promise<ProgressResponse> {
+    requireModel(request.model);
+    return this.progress('/api/create', request.from ?? request.model, options, (o) =>
+      o.create({ ...request, stream: true } as Parameters<Ollama['create']>[0] & { stream: true }),
+    );
+  }
+
+  // ---- blobs ----------------------------------------------------------------------------
+
+  async hasBlob(digest: string, options?: CallOptions): Promise<boolean> {
+    const response = await withRetry(
+      () => this.raw('HEAD', `/api/blobs/${digest}`, options, undefined, [404]),
+      this.retry,
+      options?.signal,
+    );
+    return response.ok;
+  }
+
+  async uploadBlob(
+    data: Uint8Array | Blob,
+    options?: CallOptions & { digest?: string },
+  ): Promise<string> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
+    const digest =
+      options?.digest ??
+      `sha256:${toHex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))}`;
+    await this.raw('POST', `/api/blobs/${digest}`, options, bytes as Uint8Array<ArrayBuffer>);
+    return digest;
+  }
+
+  // ---- load / unload / health -----------------------------------------------------------
+
+  async load(model: string, options?: LoadOptions): Promise<void> {
+    requireModel(model);
+    const keep_alive = options?.keep_alive;
+    try {
+      await this.call(
+        '/api/generate',
+        options,
+        false,
+        (o) => o.generate({ model, prompt: '', keep_alive, stream: false }),
+        generateResponseSchema,
+        model,
+      );
+    } catch (error) {
+      // An embedding-only model refuses generate (ollama-api.md §5): load it through embed.
+      if (
+        OllamaResponseError.isInstance(error) &&
+        !ModelNotFoundError.isInstance(error) &&
+        error.status === 400 &&
+        /does not support generate/.test(error.error)
+      ) {
+        await this.embed({ model, input: [], keep_alive }, options);
+        return;
+      }
+      throw error;
+    }
+  }
+
+  async unload(model: string, options?: CallOptions): Promise<void> {
+    requireModel(model);
+    await this.call(
+      '/api/generate',
+      options,
+      false,
+      (o) => o.generate({ model, prompt: '', keep_alive: 0, stream: false }),
+      generateResponseSchema,
+      model,
+    );
+  }
+
+  async health(options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<HostHealth> {
+    const started = performance.now();
+    try {
+      const { version } = await this.call(
+        '/api/version',
+        { timeoutMs: options?.timeoutMs ?? 5000, signal: options?.signal },
+        false,
+        (o) => o.version(),
+        versionResponseSchema,
+      );
+      return {
+        host: this.host,
+        up: true,
+        latencyMs: performance.now() - started,
+        version,
+        error: undefined,
+      };
+    } catch (error) {
+      if (options?.signal?.aborted) throw error;
+      return {
+        host: this.host,
+        up: false,
+        latencyMs: undefined,
+        version: undefined,
+        error: error instanceof Error ? error : new Error(String(error)),
+      };
+    }
+  }
+}
+
+function requireModel(model: unknown): void {
+  if (typeof model !== 'string' || model.trim() === '') {
+    throw new InvalidArgumentError({ argument: 'model', message: 'a model name is required' });
+  }
+}
+
+/** Fallback when the official client already holds the body: re-encode its parsed objects. */
+function iterableToNdjson(iterable: AsyncIterable<unknown>): ReadableStream<Uint8Array> {
+  const iterator = iterable[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const result = await iterator.next();
+      if (result.done) controller.close();
+      else controller.enqueue(encoder.encode(`${JSON.stringify(result.value)}\n`));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
+
+/** Gather a chat stream as Ollama does for `stream: false` (ollama-api.md §1). */
+async function collectChat(stream: ChatStream, withTools: boolean): Promise<ChatResult> {
+  let content = '';
+  let thinking = '';
+  const toolCalls: ToolCall[] = [];
+  const logprobs: Logprob[] = [];
+  for await (const chunk of stream) {
+    content += chunk.message.content;
+    if (chunk.message.thinking) thinking += chunk.message.thinking;
+    if (chunk.message.tool_calls) toolCalls.push(...chunk.message.tool_calls);
+    if (chunk.logprobs) logprobs.push(...chunk.logprobs);
+  }
+  const final = stream.final as ChatResponse;
+  const message = { ...final.message, content };
+  if (thinking) message.thinking = thinking;
+  if (toolCalls.length > 0 || withTools) {
+    if (toolCalls.length > 0) message.tool_calls = toolCalls;
+  }
+  const result: ChatResult = { ...final, message, timings: stream.timings };
+  if (logprobs.length > 0) result.logprobs = logprobs;
+  return result;
+}
+
+/** Gather a generate stream as Ollama does for `stream: false`. */
+async function collectGenerate(stream: GenerateStream): Promise<GenerateResult> {
+  let response = '';
+  let thinking = '';
+  const logprobs: Logprob[] = [];
+  for await (const chunk of stream) {
+    response += chunk.response;
+    if (chunk.thinking) thinking += chunk.thinking;
+    if (chunk.logprobs) logprobs.push(...chunk.logprobs);
+  }
+  const final = stream.final as GenerateResponse;
+  const result: GenerateResult = { ...final, response, timings: stream.timings };
+  if (thinking) result.thinking = thinking;
+  if (logprobs.length > 0) result.logprobs = logprobs;
+  return result;
+}
