@@ -9,5 +9,7 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'node',
+  // Keep `node:` specifiers: `node:sqlite` has no bare `sqlite` alias.
+  removeNodeProtocol: false,
   define: { __PACKAGE_VERSION__: JSON.stringify(packageJson.version) },
 });

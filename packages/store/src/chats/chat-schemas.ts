@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+/** Ollama's message roles (see shared/ollama-api.md, /api/chat). */
+export const roleSchema = z.enum(['system', 'user', 'assistant', 'tool']);
+
+/**
+ * A tool call as Ollama sends it in `message.tool_calls`. Only the fields the store relies on are
+ * checked; the rest is kept as sent.
+ */
+export const toolCallSchema = z.looseObject({
+  function: z.looseObject({
+    name: z.string(),
+    arguments: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+/** Per-reply figures, as the client measures them. */
+export const replyMetricsSchema = z.strictObject({
+  promptTokens: z.number().int().nonnegative().optional(),
+  outputTokens: z.number().int().nonnegative().optional(),
+  timeToFirstTokenMs: z.number().nonnegative().optional(),
+  loadMs: z.number().nonnegative().optional(),
+  totalMs: z.number().nonnegative().optional(),
+  tokensPerSecond: z.number().nonnegative().optional(),
+});
+
+/** Request options (Ollama's `options` object: num_ctx, temperature, …), kept as given. */
+export const requestOptionsSchema = z.record(z.string(), z.unknown());
+
+const isoDate = z.iso.datetime({ offset: true });
+
+/**
+ * An image is stored by reference (a file path, URL or `sha256:` digest), never as base64 bytes,
+ * so the database stays small. A reference longer than 4096 characters is refused.
+ */
+export const imageReferenceSchema = z
+  .string()
+  .min(1)
+  .max(4096, 'images are stored by reference (path, URL or sha256 digest), not as base64 data');
+
+/** What callers pass to `chats.append`. Field names mirror Ollama's message where they exist. */
+export const messageInputSchema = z.strictObject({
+  role: roleSchema,
+  content: z.string(),
+  thinking: z.string().optional(),
+  images: z.array(imageReferenceSchema).optional(),
+  tool_calls: z.array(toolCallSchema).optional(),
+  tool_name: z.string().optional(),
+  host: z.string().optional(),
+  model: z.string().optional(),
+  options: requestOptionsSchema.optional(),
+  metrics: replyMetricsSchema.optional(),
+  createdAt: isoDate.optional(),
+});
+
+export const chatInputSchema = z.strictObject({
+  id: z.string().min(1).max(200).optional(),
+  title: z.string().optional(),
+  host: z.string().optional(),
+  model: z.string().optional(),
+  options: requestOptionsSchema.optional(),
+  createdAt: isoDate.optional(),
+});
+
+/** One chat in our JSON export format, with its messages. */
+export const exportedChatSchema = z.strictObject({
+  id: z.string().min(1).max(200),
+  title: z.string(),
+  host: z.string().optional(),
+  model: z.string().optional(),
+  options: requestOptionsSchema.optional(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  messages: z.array(messageInputSchema.required({ createdAt: true })),
+});
+
+export const chatsExportFormat = 'ollamamon-chats';
+export const chatsExportVersion = 1;
+
+/** The JSON document `chats.exportJson()` writes and `chats.importJson()` reads. */
+export const chatsExportSchema = z.strictObject({
+  format: z.literal(chatsExportFormat),
+  version: z.literal(chatsExportVersion),
+  exportedAt: isoDate,
+  chats: z.array(exportedChatSchema),
+});
+
+export type Role = z.infer<typeof roleSchema>;
+export type ToolCall = z.infer<typeof toolCallSchema>;
+export type ReplyMetrics = z.infer<typeof replyMetricsSchema>;
+export type MessageInput = z.input<typeof messageInputSchema>;
+export type ChatInput = z.input<typeof chatInputSchema>;
+export type ExportedChat = z.infer<typeof exportedChatSchema>;
+export type ChatsExport = z.infer<typeof chatsExportSchema>;
+
+/** A stored message. `id` grows with insertion order. */
+export interface Message {
+  id: number;
+  chatId: string;
+  role: Role;
+  content: string;
+  thinking?: string;
+  images?: string[];
+  tool_calls?: ToolCall[];
+  tool_name?: string;
+  host?: string;
+  model?: string;
+  options?: Record<string, unknown>;
+  metrics?: ReplyMetrics;
+  createdAt: string;
+}
+
+/** A stored chat (without its messages). */
+export interface Chat {
+  id: string;
+  title: string;
+  host?: string;
+  model?: string;
+  options?: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A chat in a listing. */
+export interface ChatSummary extends Chat {
+  messageCount: number;
+}
+
+/** One full-text search result. */
+export interface SearchHit {
+  messageId: number;
+  chatId: string;
+  chatTitle: string;
+  role: Role;
+  /** The matching text with matches wrapped in the `highlight` markers. */
+  snippet: string;
+  /** BM25 rank: lower is a better match. */
+  rank: number;
+  createdAt: string;
+}
