@@ -1,0 +1,147 @@
+import { Box, Text } from 'ink';
+import { formatBytes } from '../format/bytes.js';
+import { formatRelativeTime } from '../format/relative-time.js';
+import { useTheme } from '../theme.js';
+import type { ModelRow } from './model-row.js';
+import type { SortColumn, SortDirection } from './sort-rows.js';
+
+interface Column {
+  readonly id: SortColumn | 'mark';
+  readonly title: string;
+  readonly width: number;
+  readonly grow?: boolean;
+  readonly align?: 'right';
+}
+
+const columns: readonly Column[] = [
+  { id: 'mark', title: '', width: 3 },
+  { id: 'favourite', title: '★', width: 2 },
+  { id: 'name', title: 'NAME', width: 24, grow: true },
+  { id: 'size', title: 'SIZE', width: 9, align: 'right' },
+  { id: 'params', title: 'PARAMS', width: 8, align: 'right' },
+  { id: 'quant', title: 'QUANT', width: 9 },
+  { id: 'family', title: 'FAMILY', width: 11 },
+  { id: 'modified', title: 'MODIFIED', width: 10 },
+  { id: 'loaded', title: 'LOADED', width: 10 },
+  { id: 'tags', title: 'TAGS', width: 12 },
+  { id: 'last-used', title: 'LAST USED', width: 10 },
+];
+
+/** '100% GPU', '100% CPU' or '25%/75% CPU/GPU' as `ollama ps` prints the split. */
+export function formatProcessor(row: ModelRow): string {
+  if (!row.loaded) return '';
+  if (row.gpuShare === undefined) return 'yes';
+  const gpu = Math.round(row.gpuShare * 100);
+  if (gpu >= 100) return 'GPU';
+  if (gpu <= 0) return 'CPU';
+  return `${100 - gpu}/${gpu} C/G`;
+}
+
+function cell(row: ModelRow, column: Column, now: number): string {
+  switch (column.id) {
+    case 'mark':
+      return '';
+    case 'favourite':
+      return row.favourite ? '★' : ' ';
+    case 'name':
+      return row.name;
+    case 'size':
+      return formatBytes(row.sizeBytes);
+    case 'params':
+      return row.parameterSize;
+    case 'quant':
+      return row.quantization;
+    case 'family':
+      return row.family;
+    case 'modified':
+      return formatRelativeTime(row.modifiedAt || undefined, now);
+    case 'loaded':
+      return formatProcessor(row);
+    case 'tags':
+      return row.tags.join(',');
+    case 'last-used':
+      return formatRelativeTime(row.lastUsedAt, now);
+  }
+}
+
+export interface ModelsTableProps {
+  readonly rows: readonly ModelRow[];
+  readonly cursor: number;
+  readonly selected: ReadonlySet<string>;
+  readonly sortColumn: SortColumn;
+  readonly sortDirection: SortDirection;
+  /** Rows that fit; the table scrolls to keep the cursor visible. */
+  readonly height: number;
+  readonly now?: number;
+}
+
+/** The installed-models table: header with the sort arrow, then a window of rows around the cursor. */
+export function ModelsTable(props: ModelsTableProps) {
+  const theme = useTheme();
+  const now = props.now ?? Date.now();
+  const height = Math.max(1, props.height);
+  const start = Math.max(0, Math.min(props.cursor - height + 1, props.rows.length - height));
+  const shown = props.rows.slice(Math.max(0, start), Math.max(0, start) + height);
+  return (
+    <Box flexDirection="column">
+      <Box>
+        {columns.map((column) => {
+          const sorted = column.id === props.sortColumn;
+          const arrow = sorted ? (props.sortDirection === 'ascending' ? '▲' : '▼') : '';
+          return (
+            <Box
+              key={column.id}
+              width={column.width}
+              flexGrow={column.grow ? 1 : 0}
+              flexShrink={0}
+              justifyContent={column.align === 'right' ? 'flex-end' : 'flex-start'}
+              marginRight={1}
+            >
+              <Text
+                bold
+                underline={sorted}
+                color={sorted ? theme.text.accent : theme.text.muted}
+                wrap="truncate"
+              >
+                {column.title}
+                {arrow}
+              </Text>
+            </Box>
+          );
+        })}
+      </Box>
+      {shown.map((row, offset) => {
+        const index = Math.max(0, start) + offset;
+        const atCursor = index === props.cursor;
+        const selected = props.selected.has(row.name);
+        return (
+          <Box key={row.name}>
+            {columns.map((column) => {
+              let text = cell(row, column, now);
+              let color = theme.text.primary;
+              if (column.id === 'mark') text = `${atCursor ? '›' : ' '}${selected ? '●' : ' '}`;
+              if (column.id === 'favourite') color = theme.badge.favourite;
+              if (column.id === 'loaded') color = theme.badge.loaded;
+              if (column.id === 'name' && row.outdated) text = `${text} ⬆`;
+              return (
+                <Box
+                  key={column.id}
+                  width={column.width}
+                  flexGrow={column.grow ? 1 : 0}
+                  flexShrink={0}
+                  justifyContent={column.align === 'right' ? 'flex-end' : 'flex-start'}
+                  marginRight={1}
+                >
+                  <Text inverse={atCursor} bold={selected} color={color} wrap="truncate">
+                    {text}
+                  </Text>
+                </Box>
+              );
+            })}
+          </Box>
+        );
+      })}
+      {props.rows.length === 0 ? <Text color={theme.text.muted}>no models match</Text> : null}
+    </Box>
+  );
+}

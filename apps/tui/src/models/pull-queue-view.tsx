@@ -1,0 +1,59 @@
+import { Box, Text } from 'ink';
+import { formatBytes } from '../format/bytes.js';
+import { formatDuration, formatRate } from '../format/duration.js';
+import { useTheme } from '../theme.js';
+import type { PullItem } from './pull-queue-state.js';
+
+/** A text progress bar `█████░░░░░` of `width` cells. */
+export function progressBar(fraction: number, width: number): { done: string; remaining: string } {
+  const cells = Math.max(0, Math.min(width, Math.round(fraction * width)));
+  return { done: '█'.repeat(cells), remaining: '░'.repeat(width - cells) };
+}
+
+/** The pull queue: one line per pull with a progress bar, percentage, rate and ETA. */
+export function PullQueueView(props: { items: readonly PullItem[] }) {
+  const theme = useTheme();
+  if (props.items.length === 0) return null;
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text bold>Pulls (x cancels the newest)</Text>
+      {props.items.map((item) => {
+        const fraction = item.totalBytes > 0 ? item.completedBytes / item.totalBytes : 0;
+        const bar = progressBar(item.status === 'done' ? 1 : fraction, 24);
+        const statusColor =
+          item.status === 'failed'
+            ? theme.status.error
+            : item.status === 'done'
+              ? theme.status.ok
+              : theme.text.muted;
+        return (
+          <Box key={item.id}>
+            <Box width={26} flexShrink={0}>
+              <Text wrap="truncate">{item.model}</Text>
+            </Box>
+            <Text color={theme.progress.done}>{bar.done}</Text>
+            <Text color={theme.progress.remaining}>{bar.remaining}</Text>
+            <Text>
+              {' '}
+              {String(Math.round((item.status === 'done' ? 1 : fraction) * 100)).padStart(3)}%
+            </Text>
+            <Text color={theme.text.muted}>
+              {' '}
+              {formatBytes(item.completedBytes)}/{formatBytes(item.totalBytes)}{' '}
+              {formatRate(
+                item.bytesPerSecond === undefined ? undefined : item.bytesPerSecond / 1e6,
+                'MB/s',
+              )}{' '}
+              ETA{' '}
+              {formatDuration(item.etaSeconds === undefined ? undefined : item.etaSeconds * 1000)}
+            </Text>
+            <Text color={statusColor}>
+              {' '}
+              {item.error ? `${item.statusText}: ${item.error}` : item.statusText}
+            </Text>
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}
