@@ -249,7 +249,9 @@ class Client implements OllamaClient {
         context.dispose();
       }
     };
-    return idempotent ? withRetry(attempt, this.retry, options?.signal) : attempt();
+    return idempotent
+      ? withRetry(attempt, options?.retry ?? this.retry, options?.signal)
+      : attempt();
   }
 
   /**
@@ -475,7 +477,7 @@ class Client implements OllamaClient {
   async hasBlob(digest: string, options?: CallOptions): Promise<boolean> {
     const response = await withRetry(
       () => this.raw('HEAD', `/api/blobs/${digest}`, options, undefined, [404]),
-      this.retry,
+      options?.retry ?? this.retry,
       options?.signal,
     );
     return response.ok;

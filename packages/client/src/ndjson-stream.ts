@@ -45,6 +45,11 @@ export class OllamaStream<TChunk> implements AsyncIterableIterator<TChunk> {
   private lastTokenAt: number | undefined;
   private endedAt: number | undefined;
   private finalChunk: TChunk | undefined;
+  private settle: () => void = noop;
+  /** Resolves once the stream has ended for any reason (final chunk, error, abort, break). */
+  readonly settled: Promise<void> = new Promise((resolve) => {
+    this.settle = resolve;
+  });
 
   constructor(
     body: ReadableStream<Uint8Array>,
@@ -84,6 +89,16 @@ export class OllamaStream<TChunk> implements AsyncIterableIterator<TChunk> {
     );
   }
 
+  /**
+   * Wait until the first chunk arrived (without consuming it), so a caller can tell a failure
+   * before the first byte from one mid-stream (the fleet fails over on the former).
+   */
+  async ready(): Promise<void> {
+    if (this.head < this.queue.length || this.ended) return;
+    const result = await this.fill();
+    if (!result.done) this.head--;
+  }
+
   next(): Promise<IteratorResult<TChunk>> {
     if (this.head < this.queue.length) {
       return Promise.resolve({ value: this.queue[this.head++] as TChunk, done: false });
@@ -98,6 +113,7 @@ export class OllamaStream<TChunk> implements AsyncIterableIterator<TChunk> {
       this.ended = true;
       this.context.dispose();
       this.reader.cancel().catch(noop);
+      this.settle();
     }
     return Promise.resolve({ value: undefined, done: true });
   }
@@ -213,6 +229,7 @@ export class OllamaStream<TChunk> implements AsyncIterableIterator<TChunk> {
   private release(): void {
     this.lastTokenAt = this.endedAt;
     this.context.dispose();
+    this.settle();
     const drain = (): Promise<void> =>
       this.reader.read().then((result) => (result.done ? undefined : drain()));
     drain().catch(noop);
@@ -222,6 +239,7 @@ export class OllamaStream<TChunk> implements AsyncIterableIterator<TChunk> {
     if (!this.finished) {
       this.finished = true;
       this.context.dispose();
+      this.settle();
     }
     return { value: undefined, done: true };
   }
@@ -232,6 +250,7 @@ export class OllamaStream<TChunk> implements AsyncIterableIterator<TChunk> {
     this.context.dispose();
     this.reader.cancel().catch(noop);
     this.pendingError = undefined;
+    this.settle();
     return this.context.error(error);
   }
 }

@@ -1,4 +1,5 @@
 import { TimeoutError } from './errors/timeout-error';
+import type { RetryOptions } from './retry';
 import { type ErrorContext, translateError } from './translate-error';
 
 /** Per-call options every client method accepts. */
@@ -9,6 +10,8 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Idle-stream timeout for this call, in ms (0 = none). Overrides the client's. */
   idleTimeoutMs?: number;
+  /** Retries for this call (idempotent calls only); `false` turns them off. Overrides the client's. */
+  retry?: RetryOptions | false;
 }
 
 /**
