@@ -27,7 +27,14 @@ export type PromptInputProps = {
   isActive: boolean;
   placeholder?: string;
   prefix?: string;
-  onSubmit: (value: string) => void;
+  /** The value it starts with (remount with a new `key` to reset it). */
+  initialValue?: string;
+  /** Called on Enter; returning false keeps the text (the screen could not take it now). */
+  onSubmit: (value: string) => boolean | undefined;
+  /** Submit an empty value too (settings fields); a chat prompt ignores Enter on nothing. @default false */
+  allowEmpty?: boolean;
+  /** Keep the text after Enter (settings fields). @default false */
+  keepOnSubmit?: boolean;
   /** Called on every edit with the current value. */
   onChange?: (value: string) => void;
 };
@@ -37,18 +44,25 @@ export const PromptInput = ({
   isActive,
   placeholder = '',
   prefix = '› ',
+  initialValue = '',
+  allowEmpty = false,
+  keepOnSubmit = false,
   onSubmit,
   onChange,
 }: PromptInputProps) => {
   const theme = useTheme();
-  const [state, dispatch] = useReducer(promptInputReducer, emptyPromptInput);
+  const [state, dispatch] = useReducer(promptInputReducer, initialValue, (value) =>
+    promptInputReducer(emptyPromptInput, { type: 'set', value }),
+  );
   useInput(
     (input, key) => {
       if (key.return) {
-        if (state.value.trim()) {
-          onSubmit(state.value);
-          dispatch({ type: 'clear' });
-          onChange?.('');
+        if (state.value.trim() || allowEmpty) {
+          const accepted = onSubmit(state.value);
+          if (!keepOnSubmit && accepted !== false) {
+            dispatch({ type: 'clear' });
+            onChange?.('');
+          }
         }
         return;
       }

@@ -1,0 +1,181 @@
+/**
+ * How a chat is kept in @ollamamon/store: one stored message per user message and per reply (with the model
+ * and metrics), and the system prompt + options as a `system` message whenever they change, so resuming a chat
+ * restores exactly what the model was sent. Only the subset of the store's ChatStore the screen uses is named
+ * here, structurally.
+ */
+import type { ChatMessage, ChatOptions, LoadedChat, ReplyMetrics } from './chat-state.js';
+
+export type StoredRole = 'system' | 'user' | 'assistant' | 'tool';
+
+export type StoredMetrics = {
+  promptTokens?: number;
+  outputTokens?: number;
+  timeToFirstTokenMs?: number;
+  loadMs?: number;
+  totalMs?: number;
+  tokensPerSecond?: number;
+};
+
+export type StoredMessage = {
+  id: number;
+  role: StoredRole;
+  content: string;
+  thinking?: string;
+  host?: string;
+  model?: string;
+  options?: Record<string, unknown>;
+  metrics?: StoredMetrics;
+  createdAt: string;
+};
+
+export type StoredMessageInput = Omit<StoredMessage, 'id' | 'createdAt'> & { createdAt?: string };
+
+export type StoredChat = {
+  id: string;
+  title: string;
+  host?: string;
+  model?: string;
+  options?: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type StoredChatSummary = StoredChat & { messageCount: number };
+
+export type StoredSearchHit = {
+  messageId: number;
+  chatId: string;
+  chatTitle: string;
+  role: StoredRole;
+  snippet: string;
+  createdAt: string;
+};
+
+/** The part of @ollamamon/store's `store.chats` the chat screen uses. */
+export type ChatStoreLike = {
+  create(input?: {
+    title?: string;
+    host?: string;
+    model?: string;
+    options?: Record<string, unknown>;
+  }): StoredChat;
+  get(chatId: string): StoredChat | undefined;
+  list(options?: { limit?: number }): StoredChatSummary[];
+  rename(chatId: string, title: string): StoredChat;
+  append(chatId: string, message: StoredMessageInput): StoredMessage;
+  messages(chatId: string): StoredMessage[];
+  search(
+    query: string,
+    options?: { limit?: number; highlight?: [string, string] },
+  ): StoredSearchHit[];
+  exportMarkdown(chatId: string): string;
+};
+
+/** The store's metrics keep one rate: the generation rate. */
+export const toStoredMetrics = (metrics: ReplyMetrics | undefined): StoredMetrics | undefined => {
+  if (!metrics) return undefined;
+  const stored: StoredMetrics = {
+    promptTokens: metrics.promptTokens,
+    outputTokens: metrics.outputTokens,
+    timeToFirstTokenMs: metrics.timeToFirstTokenMs,
+    loadMs: metrics.loadMs,
+    totalMs: metrics.totalMs,
+    tokensPerSecond: metrics.outputTokensPerSecond,
+  };
+  const entries = Object.entries(stored).filter(
+    ([, value]) => typeof value === 'number' && Number.isFinite(value) && value >= 0,
+  );
+  return entries.length > 0 ? (Object.fromEntries(entries) as StoredMetrics) : undefined;
+};
+
+const fromStoredMetrics = (metrics: StoredMetrics | undefined): ReplyMetrics | undefined =>
+  metrics
+    ? {
+        promptTokens: metrics.promptTokens,
+        outputTokens: metrics.outputTokens,
+        timeToFirstTokenMs: metrics.timeToFirstTokenMs,
+        loadMs: metrics.loadMs,
+        totalMs: metrics.totalMs,
+        outputTokensPerSecond: metrics.tokensPerSecond,
+      }
+    : undefined;
+
+/** Ollama's `options` for a request (keep_alive travels beside them, not inside). */
+export const requestOptions = (options: ChatOptions): Record<string, number> => {
+  const result: Record<string, number> = {};
+  if (options.temperature !== undefined) result.temperature = options.temperature;
+  if (options.num_ctx !== undefined) result.num_ctx = options.num_ctx;
+  return result;
+};
+
+/** What a stored message records of the chat's options (keep_alive included). */
+export const storedOptions = (options: ChatOptions): Record<string, unknown> | undefined => {
+  const result: Record<string, unknown> = { ...requestOptions(options) };
+  if (options.keep_alive !== undefined) result.keep_alive = options.keep_alive;
+  return Object.keys(result).length > 0 ? result : undefined;
+};
+
+const chatOptionsFrom = (value: Record<string, unknown> | undefined): ChatOptions => {
+  const options: ChatOptions = {};
+  if (typeof value?.temperature === 'number') options.temperature = value.temperature;
+  if (typeof value?.num_ctx === 'number') options.num_ctx = value.num_ctx;
+  if (typeof value?.keep_alive === 'string') options.keep_alive = value.keep_alive;
+  return options;
+};
+
+/** The stored form of a finished message of the screen. */
+export const toStoredMessage = (
+  message: ChatMessage,
+  context: { host?: string; options: ChatOptions },
+): StoredMessageInput => {
+  const input: StoredMessageInput = {
+    role: message.role,
+    content: message.content,
+    createdAt: new Date(message.createdAt).toISOString(),
+  };
+  if (message.thinking) input.thinking = message.thinking;
+  if (context.host) input.host = context.host;
+  if (message.model) input.model = message.model;
+  const options = storedOptions(context.options);
+  if (options && message.role === 'user') input.options = options;
+  const metrics = toStoredMetrics(message.metrics);
+  if (metrics) input.metrics = metrics;
+  return input;
+};
+
+/** Rebuilds a chat for the screen from what the store kept. */
+export const loadStoredChat = (
+  chat: StoredChat,
+  messages: readonly StoredMessage[],
+): LoadedChat => {
+  let system = '';
+  let options = chatOptionsFrom(chat.options);
+  let model = chat.model;
+  const loaded: ChatMessage[] = [];
+  for (const message of messages) {
+    if (message.options) options = chatOptionsFrom(message.options);
+    if (message.role === 'system') {
+      system = message.content;
+      continue;
+    }
+    if (message.role !== 'user' && message.role !== 'assistant') continue;
+    if (message.role === 'assistant' && message.model) model = message.model;
+    loaded.push({
+      id: `stored-${message.id}`,
+      role: message.role,
+      content: message.content,
+      ...(message.thinking ? { thinking: message.thinking } : {}),
+      ...(message.model ? { model: message.model } : {}),
+      ...(message.metrics ? { metrics: fromStoredMetrics(message.metrics) } : {}),
+      createdAt: Date.parse(message.createdAt),
+    });
+  }
+  return { chatId: chat.id, title: chat.title, model, system, options, messages: loaded };
+};
+
+/** A chat's title from its first question. */
+export const titleFrom = (content: string): string => {
+  const line = content.trim().split('\n')[0] ?? '';
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line || 'New chat';
+};
