@@ -92,7 +92,7 @@ export type BackupPayload = z.infer<typeof backupPayloadSchema>;
 export type ModelfileRecord = z.infer<typeof modelfileRecordSchema>;
 
 /** The store's file names for backups: sortable by time. */
-export const backupFilePattern = /^ollamamon-backup-(\d{8}T\d{9}Z)(?:-\d+)?\.json\.gz$/;
+export const backupFilePattern = /^ollamamon-backup-(\d{8}T\d{9}Z)(?:-(\d+))?\.json\.gz$/;
 
 export function backupFileName(date: Date): string {
   const stamp = date.toISOString().replaceAll(/[-:.]/g, '');

@@ -64,7 +64,7 @@ export function readBackup(file: string): { header: BackupHeader; payload: Backu
     return fail(
       'unsupported-version',
       `backup format version ${version} is newer than this ollamamon reads (${backupFormatVersion}); ` +
-        'upgrade ollamamon to restore it. Nothing was changed',
+        'upgrade ollamamon to restore it; nothing was changed',
     );
   }
   const header = backupHeaderSchema.safeParse(rawHeader);

@@ -10,11 +10,14 @@ export function listBackups(folder: string): string[] {
   } catch {
     return [];
   }
-  return names
-    .filter((name) => backupFilePattern.test(name))
-    .sort()
-    .reverse()
-    .map((name) => join(folder, name));
+  const ordered = names.flatMap((name) => {
+    const match = backupFilePattern.exec(name);
+    // Same-millisecond archives get a -N suffix: order by time, then N.
+    return match ? [{ name, key: `${match[1]}.${(match[2] ?? '0').padStart(6, '0')}` }] : [];
+  });
+  return ordered
+    .sort((left, right) => (left.key < right.key ? 1 : left.key > right.key ? -1 : 0))
+    .map((entry) => join(folder, entry.name));
 }
 
 /** Keep the newest `keepLast` backups in `folder`, delete older ones. Returns the deleted paths. */
