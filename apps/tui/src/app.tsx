@@ -18,6 +18,8 @@ export interface ScreenProps {
   readonly services: AppServices;
   readonly isActive: boolean;
   readonly onCaptureInput?: (captured: boolean) => void;
+  /** Rows the screen may use (the terminal minus tab bar and status bar). */
+  readonly height?: number;
 }
 
 export interface AppProps {
@@ -155,7 +157,12 @@ export function App(props: AppProps) {
     } else {
       const Screen = props.screens?.[id];
       screen = Screen ? (
-        <Screen services={services} isActive={active && shown} onCaptureInput={onCaptureInput} />
+        <Screen
+          services={services}
+          isActive={active && shown}
+          onCaptureInput={onCaptureInput}
+          height={contentHeight}
+        />
       ) : (
         <Text>This tab is not built yet.</Text>
       );

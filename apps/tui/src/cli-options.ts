@@ -37,6 +37,11 @@ export const cliOptionsSchema = z
       .describe(
         'ls: filter as in the TUI: "a b" AND, "a|b" OR, size>4g family:x cap:vision is:loaded',
       ),
+    registry: z
+      .string()
+      .optional()
+      .describe("outdated: registry to compare with (default: each model name's own registry)"),
+    all: z.boolean().default(false).describe('outdated: also list up-to-date models'),
     help: z.boolean().default(false).describe('Show this help'),
     version: z.boolean().default(false).describe('Print the version'),
   })
@@ -47,7 +52,7 @@ export type CliOptions = z.infer<typeof cliOptionsSchema>;
 export const subcommands = [
   {
     name: 'ls',
-    usage: 'ls [--sort col] [--reverse] [--filter q]',
+    usage: 'ls [--sort c] [--filter q]',
     description: 'List installed models',
   },
   { name: 'ps', usage: 'ps', description: 'List loaded models (CPU/GPU split, until)' },
@@ -157,8 +162,8 @@ export function helpText(version: string): string {
     `ollamamon ${version}: a terminal UI for Ollama: models, chat, monitor and hosts.`,
     '',
     'Usage:',
-    '  ollamamon [options]              open the terminal UI',
-    ...subcommands.map((entry) => `  ollamamon ${entry.usage.padEnd(22)} ${entry.description}`),
+    '  ollamamon [options]                  open the terminal UI',
+    ...subcommands.map((entry) => `  ollamamon ${entry.usage.padEnd(24)} ${entry.description}`),
     '',
     'Options:',
   ];

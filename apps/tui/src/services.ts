@@ -3,9 +3,10 @@
  * built once from flags + settings by `createServices()` (src/create-services.ts) and passed to every
  * screen as `services`.
  *
- * The client/fleet/store/monitor types are the packages' own once they land; until then they are the
- * shapes agreed in /work/notes/CONTRACTS.md, kept structural so screens compile against either.
  */
+import type { Fleet, OllamaClient } from '@ollamamon/client';
+import type { Monitor } from '@ollamamon/monitor';
+import type { Store } from '@ollamamon/store';
 
 /** A host the app knows about: from --host, OLLAMA_HOST, settings, or the in-process demo simulator. */
 export interface HostEntry {
@@ -14,23 +15,8 @@ export interface HostEntry {
   readonly url: string;
 }
 
-/** Anything a call may take: the packages validate, the app passes through. */
-type Options = Record<string, unknown>;
-
-/** The @ollamamon/client Client as the app uses it (structural until the package's type replaces it). */
-export interface AppClient {
-  readonly host: string;
-  version(): Promise<{ version: string }>;
-  list(): Promise<{ models: ReadonlyArray<Record<string, unknown> & { name: string }> }>;
-  ps(): Promise<{ models: ReadonlyArray<Record<string, unknown> & { name: string }> }>;
-  show(request: { model: string } & Options): Promise<Record<string, unknown>>;
-  chat(request: Options): Promise<unknown>;
-  pull(model: string, options?: Options): Promise<unknown>;
-  delete(request: { model: string }): Promise<unknown>;
-  copy(request: { source: string; destination: string }): Promise<unknown>;
-  load(model: string, options?: Options): Promise<unknown>;
-  unload(model: string): Promise<unknown>;
-}
+/** The active host's client: @ollamamon/client's OllamaClient. */
+export type AppClient = OllamaClient;
 
 /** The active host, its client, and a way to switch; `subscribe` lets React re-render on a switch. */
 export interface AppServices {
@@ -46,12 +32,14 @@ export interface AppServices {
   activeHost(): HostEntry;
   /** The client for the active host (a new one after switchHost). */
   client(): AppClient;
-  /** The fleet of all hosts (@ollamamon/client createFleet). */
-  readonly fleet: unknown;
-  /** The store (@ollamamon/store): settings, chats, notes, usage, pull queue. */
-  readonly store: unknown;
-  /** The monitor (@ollamamon/monitor). */
-  readonly monitor: unknown;
+  /** The fleet of all hosts (@ollamamon/client createFleet), rebuilt when the hosts list changes. */
+  fleet(): Fleet;
+  /** The store (@ollamamon/store): settings, chats, notes, usage, pull queue; undefined if it cannot open. */
+  readonly store: Store | undefined;
+  /** Why the store could not open, shown once in the status bar. */
+  readonly storeProblem: string | undefined;
+  /** The monitor (@ollamamon/monitor) of this machine and the active host; started by whoever needs it. */
+  readonly monitor: Monitor | undefined;
   /** Makes another host active (by url or name); subscribers are told. */
   switchHost(nameOrUrl: string): void;
   /** Called after switchHost or a change to the hosts list; returns an unsubscribe function. */
