@@ -1,0 +1,100 @@
+import type { ServerResponse } from 'node:http';
+import type { AppliedFault } from './faults.js';
+import { OllamaHttpError } from './http-error.js';
+
+/** Headers of a JSON error or object response, as gin's `c.JSON` sets them. */
+export const jsonHeaders = { 'Content-Type': 'application/json; charset=utf-8' } as const;
+
+/**
+ * Writes an NDJSON response straight to Node's ServerResponse (no web-stream layer per chunk,
+ * so the simulator is never the bottleneck). Applies drop/stall faults and notices a client
+ * that went away. Framing as in ollama-api.md §1.
+ */
+export class NdjsonStream {
+  readonly #response: ServerResponse;
+  readonly #fault: AppliedFault | undefined;
+  #started = false;
+  #stalled = false;
+  chunks = 0;
+
+  constructor(response: ServerResponse, fault: AppliedFault | undefined) {
+    this.#response = response;
+    this.#fault = fault;
+  }
+
+  /** True once the client disconnected or a fault cut the stream: stop producing. */
+  get closed(): boolean {
+    return this.#response.destroyed || this.#stalled;
+  }
+
+  get started(): boolean {
+    return this.#started;
+  }
+
+  /**
+   * Writes one line. Returns false when the caller should `await flush()` before going on
+   * (backpressure, a stall, or a closed connection); true means carry on at once.
+   */
+  write(value: unknown): boolean {
+    if (this.closed) return false;
+    const fault = this.#fault;
+    if (fault?.dropAfterChunks !== undefined && this.chunks >= fault.dropAfterChunks) {
+      this.#response.destroy();
+      return false;
+    }
+    if (fault?.stallAfterChunks !== undefined && this.chunks >= fault.stallAfterChunks) {
+      this.#start();
+      this.#stalled = true;
+      return false;
+    }
+    this.#start();
+    this.chunks++;
+    return this.#response.write(`${JSON.stringify(value)}\n`);
+  }
+
+  /** Waits for the socket to drain; a stalled stream waits until the client gives up. */
+  flush(): Promise<void> {
+    const response = this.#response;
+    if (response.destroyed) return Promise.resolve();
+    if (!this.#stalled && !response.writableNeedDrain) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        response.off('drain', done);
+        response.off('close', done);
+        resolve();
+      };
+      if (!this.#stalled) response.on('drain', done);
+      response.on('close', done);
+    });
+  }
+
+  /** Ends the response (after a stall it stays open until the client leaves). */
+  end(): void {
+    if (this.closed) return;
+    this.#start();
+    this.#response.end();
+  }
+
+  /**
+   * Reports an error: a plain JSON error with its status before the first line, otherwise one
+   * last `{"error": ...}` line with the status left at 200.
+   */
+  fail(error: unknown): void {
+    if (this.closed) return;
+    const message = error instanceof Error ? error.message : String(error);
+    if (!this.#started) {
+      const status = error instanceof OllamaHttpError ? error.status : 500;
+      this.#started = true;
+      this.#response.writeHead(status, jsonHeaders);
+      this.#response.end(JSON.stringify({ error: message }));
+      return;
+    }
+    this.#response.end(`${JSON.stringify({ error: message })}\n`);
+  }
+
+  #start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#response.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+  }
+}

@@ -1,0 +1,202 @@
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { type AppContext, jsonResponse, readJson, wantsStream } from '../app-env.js';
+import { parseKeepAlive } from '../duration.js';
+import type { PlannedToken } from '../generation.js';
+import { createdAt } from '../go-time.js';
+import { goQuote, OllamaHttpError } from '../http-error.js';
+import { capabilityName, lookupModel } from '../lookup-model.js';
+import { hashString } from '../random.js';
+import { checkImages, parseFormat, parseOptions, parseThink } from '../request-fields.js';
+import { runGeneration } from '../run-generation.js';
+import type { SimulatorState } from '../simulator-state.js';
+import { countTokens, tokenize } from '../tokenize.js';
+
+const fields = {
+  model: 'string',
+  prompt: 'string',
+  suffix: 'string',
+  system: 'string',
+  template: 'string',
+  context: '[]int',
+  stream: '*bool',
+  raw: 'bool',
+  format: 'json.RawMessage',
+  images: '[]api.ImageData',
+  options: 'map[string]interface {}',
+  truncate: '*bool',
+  shift: '*bool',
+  logprobs: 'bool',
+  top_logprobs: 'int',
+} as const;
+
+function checkTopLogprobs(value: unknown): void {
+  if (typeof value === 'number' && (value < 0 || value > 20)) {
+    throw new OllamaHttpError(400, 'top_logprobs must be between 0 and 20');
+  }
+}
+
+export { checkTopLogprobs };
+
+/** POST /api/generate (ollama-api.md §5, checks in Ollama's order). */
+export async function handleGenerate(state: SimulatorState, c: AppContext): Promise<Response> {
+  const startedMs = performance.now();
+  const body = await readJson(c, 'GenerateRequest', fields);
+  const keepAliveMs = parseKeepAlive(body.keep_alive);
+  const think = parseThink(body.think);
+  const images = checkImages(body.images, 'GenerateRequest.images');
+  checkTopLogprobs(body.top_logprobs);
+  const given = typeof body.model === 'string' ? body.model : '';
+  const model = lookupModel(state.store, body.model, {
+    empty: [404, "model '' not found"],
+    notFound: (name) => `model '${name}' not found`,
+  });
+  const prompt = typeof body.prompt === 'string' ? body.prompt : '';
+  const base = { model: given, created_at: '' };
+  if (prompt === '' && keepAliveMs === 0) {
+    state.scheduler.unload(model);
+    return jsonResponse(200, {
+      ...base,
+      created_at: createdAt(),
+      response: '',
+      done: true,
+      done_reason: 'unload',
+    });
+  }
+  if (
+    body.raw === true &&
+    (body.template || body.system || (Array.isArray(body.context) && body.context.length > 0))
+  ) {
+    throw new OllamaHttpError(400, 'raw mode does not support template, system, or context');
+  }
+  const capabilities = model.content.spec.capabilities;
+  if (think !== undefined && think !== false && !capabilities.includes('thinking')) {
+    throw new OllamaHttpError(400, `${goQuote(given)} does not support thinking`);
+  }
+  if (!capabilities.includes('completion')) {
+    throw new OllamaHttpError(400, `${goQuote(given)} does not support generate`);
+  }
+  if (typeof body.suffix === 'string' && body.suffix !== '' && !capabilities.includes('insert')) {
+    throw new OllamaHttpError(400, `${capabilityName(model)} does not support insert`);
+  }
+  const options = parseOptions(
+    body.options as Record<string, unknown> | undefined,
+    model.content.parameters,
+  );
+  const format = parseFormat(body.format);
+  const thinking = think === undefined ? capabilities.includes('thinking') : think !== false;
+
+  const signal = c.get('signal');
+  const { runner, loadMs } = await state.scheduler.acquire(model, {
+    keepAliveMs,
+    numCtx: options.numCtx,
+    signal,
+  });
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+  state.active.add(controller);
+  try {
+    if (prompt === '') {
+      return jsonResponse(200, {
+        ...base,
+        created_at: createdAt(),
+        response: '',
+        done: true,
+        done_reason: 'load',
+      });
+    }
+    const system = typeof body.system === 'string' ? body.system : model.content.system;
+    const raw = body.raw === true;
+    const contextTokens = Array.isArray(body.context) ? body.context.length : 0;
+    const promptTokens =
+      countTokens(prompt) +
+      (raw ? 0 : countTokens(system) + 6) +
+      countTokens(typeof body.suffix === 'string' ? body.suffix : '') +
+      contextTokens +
+      images * 256;
+    const result = await runGeneration({
+      settings: state.settings,
+      response: c.env.outgoing,
+      fault: c.get('fault'),
+      signal: controller.signal,
+      stream: wantsStream(body),
+      startedMs,
+      loadMs,
+      promptTokens,
+      input: {
+        prompt,
+        seed: options.seed,
+        temperature: options.temperature,
+        numPredict: options.numPredict,
+        stop: options.stop,
+        think: thinking,
+        format,
+        images,
+        responseTokens: state.settings.responseTokens,
+      },
+      chunk: (token) => {
+        const chunk: Record<string, unknown> = {
+          model: given,
+          created_at: createdAt(),
+          response: '',
+        };
+        if (token.kind === 'content') chunk.response = token.text;
+        else if (token.kind === 'thinking') chunk.thinking = token.text;
+        chunk.done = false;
+        return chunk;
+      },
+      final: (plan, metrics) => {
+        const final: Record<string, unknown> = {
+          model: given,
+          created_at: createdAt(),
+          response: '',
+          done: true,
+          done_reason: plan.doneReason,
+        };
+        if (!raw)
+          final.context = contextIds(
+            prompt,
+            plan.tokens,
+            contextTokens + (metrics.prompt_eval_count ?? 0),
+          );
+        return { ...final, ...metrics };
+      },
+      gather: (tokens, final) => {
+        const response = tokens
+          .map((token) => (token.kind === 'content' ? token.text : ''))
+          .join('');
+        const thinkingText = tokens
+          .map((token) => (token.kind === 'thinking' ? token.text : ''))
+          .join('');
+        const { model: name, created_at, response: _empty, done, done_reason, ...rest } = final;
+        return {
+          model: name,
+          created_at,
+          response,
+          ...(thinkingText ? { thinking: thinkingText } : {}),
+          done,
+          done_reason,
+          ...rest,
+        };
+      },
+    });
+    return result ? jsonResponse(200, result) : RESPONSE_ALREADY_SENT;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    state.active.delete(controller);
+    state.scheduler.release(runner, keepAliveMs);
+  }
+}
+
+/** Token ids for `context`: prompt tokens then the generated ones, stable per text. */
+function contextIds(prompt: string, tokens: PlannedToken[], promptCount: number): number[] {
+  const ids: number[] = [];
+  const promptPieces = tokenize(prompt);
+  for (let index = 0; index < promptCount; index++) {
+    ids.push(hashString(promptPieces[index] ?? `#${index}`) % 128000);
+  }
+  for (const token of tokens) {
+    if (token.kind !== 'tool_calls') ids.push(hashString(token.text) % 128000);
+  }
+  return ids;
+}

@@ -1,0 +1,35 @@
+import type { FaultRegistry } from './faults.js';
+import type { ModelStore } from './model-store.js';
+import type { Registry } from './registry.js';
+import type { Scheduler } from './scheduler.js';
+
+/** Timing and identity settings resolved from the options. */
+export interface SimulatorSettings {
+  tokenDelayMs: number;
+  promptTokensPerSecond: number;
+  firstTokenDelayMs: number;
+  pullBytesPerSecond: number;
+  responseTokens: { min: number; max: number };
+  version: string;
+  modelsDir: string;
+}
+
+/** A request the simulator saw (for `onRequest`, used by the bin's --verbose). */
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+}
+
+/** Everything the routes share. */
+export interface SimulatorState {
+  settings: SimulatorSettings;
+  store: ModelStore;
+  registry: Registry;
+  scheduler: Scheduler;
+  faults: FaultRegistry;
+  /** Generations in progress (chat/generate/embed), for tests of cancellation. */
+  active: Set<AbortController>;
+  onRequest?: (entry: RequestLogEntry) => void;
+}
