@@ -31,7 +31,7 @@ describe('createOllamaProcessSource', () => {
       modelPath:
         '/usr/share/ollama/.ollama/models/blobs/sha256-de20d2cf2dc430b1717a8b07a9df029d651f3895dbffec4729a3902a6fe344c9',
       port: 39_125,
-      contextSize: 8192,
+      contextSize: 65_536,
       gpuLayers: 50,
     });
     // 1.5 s later the runner has used 225 more ticks (utime 152340 → 152565): 150% of one core.
