@@ -33,7 +33,6 @@ export type {
   ReplyMetrics,
   Role,
   SearchHit,
-  ToolCall,
 } from './chats/chat-schemas.ts';
 export type { ChatStore } from './chats/create-chat-store.ts';
 export { defaultHome, type StoreHome } from './default-home.ts';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { OllamaClient } from '@ollamamon/client';
 import { schemaVersion } from '../database/migrations.ts';
 import { BackupError } from '../errors/index.ts';
 import { ensurePrivateDir } from '../files/ensure-private-dir.ts';
@@ -18,17 +19,8 @@ import {
 } from './backup-format.ts';
 import { collectSections, type StoreInternals } from './collect-sections.ts';
 
-/**
- * What the backup needs of an Ollama client to fetch Modelfiles: `list` and `show`, as
- * `createClient()` of @ollamamon/client provides them.
- */
-export interface ModelfileSource {
-  list(): Promise<{ models: readonly { name: string }[] }>;
-  show(request: { model: string }): Promise<{
-    modelfile?: string | null;
-    details?: { parent_model?: string | null } | null;
-  }>;
-}
+/** What the backup needs of an Ollama client to fetch Modelfiles: `createClient()` provides it. */
+export type ModelfileSource = Pick<OllamaClient, 'list' | 'show'>;
 
 export interface CreateBackupOptions {
   /** What to include. @default every section except `modelfiles` unless `modelfiles` sources are given */

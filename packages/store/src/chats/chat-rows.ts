@@ -1,4 +1,5 @@
-import type { Chat, Message, ReplyMetrics, Role, ToolCall } from './chat-schemas.ts';
+import type { Options, ToolCall } from '@ollamamon/client/schemas';
+import type { Chat, Message, ReplyMetrics, Role } from './chat-schemas.ts';
 
 export interface ChatRow {
   id: string;
@@ -37,7 +38,7 @@ export function chatFromRow(row: ChatRow): Chat {
   };
   if (row.host !== null) chat.host = row.host;
   if (row.model !== null) chat.model = row.model;
-  if (row.options !== null) chat.options = JSON.parse(row.options) as Record<string, unknown>;
+  if (row.options !== null) chat.options = JSON.parse(row.options) as Options;
   return chat;
 }
 
@@ -55,7 +56,7 @@ export function messageFromRow(row: MessageRow): Message {
   if (row.tool_name !== null) message.tool_name = row.tool_name;
   if (row.host !== null) message.host = row.host;
   if (row.model !== null) message.model = row.model;
-  if (row.options !== null) message.options = JSON.parse(row.options) as Record<string, unknown>;
+  if (row.options !== null) message.options = JSON.parse(row.options) as Options;
   if (row.metrics !== null) message.metrics = JSON.parse(row.metrics) as ReplyMetrics;
   return message;
 }

@@ -1,18 +1,13 @@
+import {
+  type Options,
+  optionsSchema,
+  type ToolCall,
+  toolCallSchema,
+} from '@ollamamon/client/schemas';
 import { z } from 'zod';
 
 /** Ollama's message roles (see shared/ollama-api.md, /api/chat). */
 export const roleSchema = z.enum(['system', 'user', 'assistant', 'tool']);
-
-/**
- * A tool call as Ollama sends it in `message.tool_calls`. Only the fields the store relies on are
- * checked; the rest is kept as sent.
- */
-export const toolCallSchema = z.looseObject({
-  function: z.looseObject({
-    name: z.string(),
-    arguments: z.record(z.string(), z.unknown()).optional(),
-  }),
-});
 
 /** Per-reply figures, as the client measures them. */
 export const replyMetricsSchema = z.strictObject({
@@ -24,8 +19,8 @@ export const replyMetricsSchema = z.strictObject({
   tokensPerSecond: z.number().nonnegative().optional(),
 });
 
-/** Request options (Ollama's `options` object: num_ctx, temperature, …), kept as given. */
-export const requestOptionsSchema = z.record(z.string(), z.unknown());
+/** Request options: Ollama's `options` object (num_ctx, temperature, …), schema from the client. */
+export const requestOptionsSchema = optionsSchema;
 
 const isoDate = z.iso.datetime({ offset: true });
 
@@ -86,7 +81,6 @@ export const chatsExportSchema = z.strictObject({
 });
 
 export type Role = z.infer<typeof roleSchema>;
-export type ToolCall = z.infer<typeof toolCallSchema>;
 export type ReplyMetrics = z.infer<typeof replyMetricsSchema>;
 export type MessageInput = z.input<typeof messageInputSchema>;
 export type ChatInput = z.input<typeof chatInputSchema>;
@@ -105,7 +99,7 @@ export interface Message {
   tool_name?: string;
   host?: string;
   model?: string;
-  options?: Record<string, unknown>;
+  options?: Options;
   metrics?: ReplyMetrics;
   createdAt: string;
 }
@@ -116,7 +110,7 @@ export interface Chat {
   title: string;
   host?: string;
   model?: string;
-  options?: Record<string, unknown>;
+  options?: Options;
   createdAt: string;
   updatedAt: string;
 }

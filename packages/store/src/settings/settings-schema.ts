@@ -1,3 +1,4 @@
+import { keepAliveSchema, optionsSchema, thinkSchema } from '@ollamamon/client/schemas';
 import { z } from 'zod';
 
 /** An Ollama host as a user names it; the same fields `createFleet({ hosts })` takes. */
@@ -13,25 +14,13 @@ export const hostSchema = z.strictObject({
 
 /**
  * Defaults sent with every request. `options` are Ollama's model options, by Ollama's names
- * (num_ctx, num_gpu, temperature, top_p, seed, stop, …); the common ones are type-checked.
+ * (num_ctx, num_gpu, temperature, top_p, seed, stop, …); schemas from @ollamamon/client: known
+ * keys are type-checked, unknown ones pass through as Ollama ignores them.
  */
 export const requestDefaultsSchema = z.strictObject({
-  keep_alive: z.union([z.string(), z.number()]).optional(),
-  think: z.union([z.boolean(), z.enum(['low', 'medium', 'high'])]).optional(),
-  options: z
-    .looseObject({
-      num_ctx: z.number().int().positive().optional(),
-      num_gpu: z.number().int().optional(),
-      num_predict: z.number().int().optional(),
-      num_thread: z.number().int().positive().optional(),
-      temperature: z.number().nonnegative().optional(),
-      top_p: z.number().min(0).max(1).optional(),
-      top_k: z.number().int().nonnegative().optional(),
-      seed: z.number().int().optional(),
-      repeat_penalty: z.number().optional(),
-      stop: z.array(z.string()).optional(),
-    })
-    .optional(),
+  keep_alive: keepAliveSchema.optional(),
+  think: thinkSchema.optional(),
+  options: optionsSchema.optional(),
 });
 
 export const uiSchema = z.strictObject({
