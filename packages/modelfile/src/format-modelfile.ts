@@ -29,14 +29,17 @@ export function formatModelfile(
     for (const command of modelfile.commands) out += `${formatCommand(command)}\n`;
     return out;
   }
+  const source = modelfile.source;
   let out = modelfile.bom ? '\uFEFF' : '';
   for (const command of modelfile.commands) {
-    if (isSourced(command)) {
-      out += command.leading;
-      if (isUnchanged(command)) {
-        out += command.raw + command.terminator;
+    if (source !== undefined && isSourced(command, source)) {
+      const { leadingStart, start, end, terminatorEnd } = command;
+      out += source.slice(leadingStart, start.offset);
+      const terminator = source.slice(end.offset, terminatorEnd);
+      if (isUnchanged(command, source)) {
+        out += source.slice(start.offset, terminatorEnd);
       } else {
-        out += formatCommand(command) + lineBreakOf(command.terminator);
+        out += formatCommand(command) + lineBreakOf(terminator);
       }
       continue;
     }
@@ -46,17 +49,26 @@ export function formatModelfile(
   return out + (modelfile.trailing ?? '');
 }
 
-function isSourced(command: CommandLike | ModelfileCommand): command is ModelfileCommand {
+function isSourced(
+  command: CommandLike | ModelfileCommand,
+  source: string,
+): command is ModelfileCommand {
   const candidate = command as Partial<ModelfileCommand>;
+  const { leadingStart, start, end, terminatorEnd } = candidate;
   return (
-    typeof candidate.raw === 'string' &&
-    typeof candidate.leading === 'string' &&
-    typeof candidate.terminator === 'string'
+    typeof leadingStart === 'number' &&
+    typeof terminatorEnd === 'number' &&
+    start !== undefined &&
+    end !== undefined &&
+    leadingStart <= start.offset &&
+    start.offset <= end.offset &&
+    end.offset <= terminatorEnd &&
+    terminatorEnd <= source.length
   );
 }
 
-function isUnchanged(command: ModelfileCommand): boolean {
-  const reparsed = scan(command.raw, false);
+function isUnchanged(command: ModelfileCommand, source: string): boolean {
+  const reparsed = scan(source.slice(command.start.offset, command.end.offset), false);
   const only = reparsed.commands[0];
   return (
     reparsed.failures.length === 0 &&

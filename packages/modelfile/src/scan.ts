@@ -1,4 +1,4 @@
-import { instructionOf } from './instructions';
+import { INSTRUCTIONS, instructionOf } from './instructions';
 import { isPrintable } from './is-printable';
 import {
   INVALID_COMMAND,
@@ -223,9 +223,8 @@ export function scan(text: string, tolerant: boolean): ScanResult {
       valueStart,
       valueEnd,
       quote,
-      raw: text.slice(commandStart, endPosition.offset),
-      leading: text.slice(previousEnd, commandStart),
-      terminator: text.slice(endPosition.offset, terminatorEnd),
+      leadingStart: previousEnd,
+      terminatorEnd,
     };
     commands.push(command);
     previousEnd = terminatorEnd;
@@ -276,17 +275,20 @@ export function scan(text: string, tolerant: boolean): ScanResult {
         while (index < length && isAlpha(text.charCodeAt(index))) index++;
         if (index >= length) break;
         code = text.charCodeAt(index);
-        const word = keywordText(text, commandStart, index);
         if (code === 32 || code === 9) {
-          const known = instructionOf(word);
+          const known = matchKeyword(text, commandStart, index);
           if (known === undefined) {
             const message = lineError(goLine, INVALID_COMMAND);
+            const word = keywordText(text, commandStart, index);
             if (fail('invalid-instruction', message, commandStart, index, word)) {
               return { commands, failures, trailing: '' };
             }
             break;
           }
-          keyword = text.slice(commandStart, index);
+          keyword =
+            text.startsWith(known, commandStart) && index - commandStart === known.length
+              ? known
+              : text.slice(commandStart, index);
           instruction = known;
           keywordEnd = index;
           index++;
@@ -304,6 +306,7 @@ export function scan(text: string, tolerant: boolean): ScanResult {
           break;
         }
         const isBreak = code === 10 || code === 13;
+        const word = keywordText(text, commandStart, index);
         const known = instructionOf(word);
         const reason = isBreak && known !== undefined ? 'missing-value' : 'invalid-instruction';
         const message = lineError(goLine + (isBreak ? 1 : 0), INVALID_COMMAND);
@@ -354,26 +357,36 @@ export function scan(text: string, tolerant: boolean): ScanResult {
         // VALUE: the hot loop. Runs of plain printable ASCII are skipped in one go.
         while (index < length) {
           code = text.charCodeAt(index);
-          if (code > 34 ? code < 127 : code === 33) {
+          if (code > 34 ? code < 127 : code === 33 || code === 32 || code === 9) {
+            // a run of printable ASCII and blanks (no quote): one bookkeeping step for all of it
             const runStart = index;
             index++;
             while (index < length) {
               code = text.charCodeAt(index);
-              if (code > 34 ? code < 127 : code === 33) index++;
+              if (code > 34 ? code < 127 : code === 33 || code === 32 || code === 9) index++;
               else break;
             }
+            let countFrom = runStart;
             if (!started) {
+              while (countFrom < index && isBlank(text.charCodeAt(countFrom))) countFrom++;
+              if (countFrom === index) continue; // only blanks before the value
               started = true;
-              trimStart = runStart;
+              trimStart = countFrom;
             }
+            let lastSolid = index;
+            while (lastSolid > countFrom && isBlank(text.charCodeAt(lastSolid - 1))) lastSolid--;
             leadOpen = false;
-            kept += index - runStart;
-            trimCount = kept;
-            tailQuotes = 0;
-            blankSince = false;
-            trimEnd = index;
-            endLine = line;
-            endLineStart = lineStart;
+            if (lastSolid > countFrom) {
+              trimCount = kept + (lastSolid - countFrom);
+              tailQuotes = 0;
+              trimEnd = lastSolid;
+              endLine = line;
+              endLineStart = lineStart;
+              blankSince = lastSolid < index;
+            } else {
+              blankSince = true;
+            }
+            kept += index - countFrom;
             continue;
           }
           if (code === 34) {
@@ -394,15 +407,6 @@ export function scan(text: string, tolerant: boolean): ScanResult {
             trimEnd = index;
             endLine = line;
             endLineStart = lineStart;
-            continue;
-          }
-          if (code === 32 || code === 9) {
-            if (started) {
-              kept++;
-              blankSince = true;
-              leadOpen = false;
-            }
-            index++;
             continue;
           }
           if (code === 10 || code === 13) {
@@ -488,6 +492,30 @@ export function scan(text: string, tolerant: boolean): ScanResult {
     }
   }
   return { commands, failures, trailing: text.slice(previousEnd) };
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** The instruction a keyword names, compared without allocating; the first character may be a dropped one. */
+function matchKeyword(text: string, start: number, end: number): Instruction | undefined {
+  let from = start;
+  const first = text.codePointAt(start) ?? 0;
+  if (!isPrintable(first)) from += first > 0xffff ? 2 : 1;
+  const size = end - from;
+  for (const instruction of INSTRUCTIONS) {
+    if (instruction.length !== size) continue;
+    let same = true;
+    for (let index = 0; index < size; index++) {
+      if ((text.charCodeAt(from + index) | 0x20) !== (instruction.charCodeAt(index) | 0x20)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return instruction;
+  }
+  return undefined;
 }
 
 function isLowSurrogate(text: string, index: number): boolean {

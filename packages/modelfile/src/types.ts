@@ -59,12 +59,13 @@ export interface ModelfileCommand extends CommandLike {
   valueEnd: number;
   /** The quotes around the value in the source. */
   quote: QuoteStyle;
-  /** The source text of the command, `start` to `end`. */
-  raw: string;
-  /** Source text before the command since the previous command's line end: blank lines, comments, indentation. */
-  leading: string;
-  /** Source text after `end` up to and including the line break that ended the command (`''` at the end of the file). */
-  terminator: string;
+  /**
+   * Offset where the source text that belongs before this command begins: blank lines, comments
+   * and indentation since the previous command's line break (`source.slice(leadingStart, start.offset)`).
+   */
+  leadingStart: number;
+  /** Offset just past the line break that ended the command (the text length at the end of the file). */
+  terminatorEnd: number;
 }
 
 /** A parsed Modelfile. */
@@ -84,6 +85,8 @@ export interface Modelfile {
 /** Anything `formatModelfile` can print: a parsed Modelfile, or just a list of commands. */
 export interface ModelfileLike {
   commands: ReadonlyArray<CommandLike | ModelfileCommand>;
+  /** The source the commands' offsets refer to (needed by the `pretty` format). */
+  source?: string;
   trailing?: string;
   bom?: boolean;
 }
