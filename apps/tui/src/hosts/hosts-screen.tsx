@@ -140,6 +140,8 @@ export const HostsScreen = ({
         hosts: change(profile.hosts.map((host) => ({ ...host }))),
       }));
       setVersion((value) => value + 1);
+      // The shell re-reads its hosts too (the status bar, the fleet), where it can.
+      (services as { reloadHosts?: () => void }).reloadHosts?.();
       return true;
     } catch (error) {
       setNotice({ text: `not saved: ${messageOf(error)}`, error: true });
