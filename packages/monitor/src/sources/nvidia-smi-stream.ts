@@ -49,38 +49,40 @@ export function startNvidiaSmiStream(options: NvidiaSmiStreamOptions): NvidiaSmi
   const devices = new Map<number, GpuDevice>();
   const apps = new Map<string, { row: NvidiaAppRow; seenAtMs: number }>();
   let failure: string | null = null;
-  let stdoutTail = '';
   let resolveReady: (value: boolean) => void = () => {};
   const ready = new Promise<boolean>((resolve) => {
     resolveReady = resolve;
   });
   const children: LineProcess[] = [];
 
-  const onExit = (exit: LineProcessExit) => {
-    failure = exitReason(label, exit, stdoutTail);
-    resolveReady(false);
+  /** Each loop keeps the text lines that are not rows, for the reason if it exits. */
+  const loop = (args: string[], onRow: (line: string) => boolean) => {
+    let stdoutTail = '';
+    children.push(
+      options.io.spawnLines(command, [...leading, ...args], {
+        onLine(line) {
+          if (!onRow(line) && line.trim()) stdoutTail = `${stdoutTail}\n${line}`.slice(-2000);
+        },
+        onExit(exit) {
+          failure ??= exitReason(label, exit, stdoutTail);
+          resolveReady(false);
+        },
+      }),
+    );
   };
-  children.push(
-    options.io.spawnLines(command, [...leading, ...nvidiaGpuArguments(options.intervalMs)], {
-      onLine(line) {
-        const device = parseNvidiaGpuLine(line);
-        if (device) {
-          devices.set(device.index, device);
-          resolveReady(true);
-        } else if (line.trim()) stdoutTail = `${stdoutTail}\n${line}`.slice(-2000);
-      },
-      onExit,
-    }),
-  );
-  children.push(
-    options.io.spawnLines(command, [...leading, ...nvidiaAppArguments(options.intervalMs)], {
-      onLine(line) {
-        const row = parseNvidiaAppLine(line);
-        if (row) apps.set(`${row.gpuUuid}/${row.pid}`, { row, seenAtMs: options.now() });
-      },
-      onExit,
-    }),
-  );
+  loop(nvidiaGpuArguments(options.intervalMs), (line) => {
+    const device = parseNvidiaGpuLine(line);
+    if (!device) return false;
+    devices.set(device.index, device);
+    resolveReady(true);
+    return true;
+  });
+  loop(nvidiaAppArguments(options.intervalMs), (line) => {
+    const row = parseNvidiaAppLine(line);
+    if (!row) return line.startsWith('No running processes'); // nvidia-smi's words for an empty list
+    apps.set(`${row.gpuUuid}/${row.pid}`, { row, seenAtMs: options.now() });
+    return true;
+  });
 
   return {
     ready,
