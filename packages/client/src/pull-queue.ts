@@ -91,25 +91,35 @@ export class PullQueue extends TypedEmitter<PullQueueEvents> {
     const run = async (): Promise<ProgressResponse> => {
       job.state = 'running';
       this.emit('pull-start', job);
-      return client.pull(model, {
-        signal: controller.signal,
-        insecure: options.insecure,
-        onProgress: (progress) => {
-          job.progress = progress;
-          this.emit('pull-progress', job);
-        },
-      });
-    };
-    const promise = queue.add(run, { signal: controller.signal }).then(
-      (result) => {
+      try {
+        const result = await client.pull(model, {
+          signal: controller.signal,
+          insecure: options.insecure,
+          onProgress: (progress) => {
+            job.progress = progress;
+            this.emit('pull-progress', job);
+          },
+        });
         job.state = 'done';
-        this.finish(key, job);
-        return result as ProgressResponse;
-      },
-      (error: unknown) => {
+        return result;
+      } catch (error) {
         job.state = controller.signal.aborted ? 'cancelled' : 'failed';
         job.error = error;
+        throw error;
+      } finally {
+        // Ends before the host's next job starts, so events come in order.
         this.finish(key, job);
+      }
+    };
+    const promise = queue.add(run, { signal: controller.signal }).then(
+      (result) => result as ProgressResponse,
+      (error: unknown) => {
+        if (job.state === 'queued') {
+          // Cancelled before it started: p-queue never ran it.
+          job.state = 'cancelled';
+          job.error = error;
+          this.finish(key, job);
+        }
         throw error;
       },
     );

@@ -38,5 +38,6 @@ function describeCause(cause: unknown): string {
   const code =
     typeof inner === 'object' && inner !== null && 'code' in inner ? String(inner.code) : undefined;
   if (code) return ` (${code})`;
+  if (inner instanceof Error && inner.message) return ` (${inner.message})`;
   return cause.message && cause.message !== 'fetch failed' ? ` (${cause.message})` : '';
 }

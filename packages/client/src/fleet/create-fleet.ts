@@ -9,6 +9,7 @@ import {
 import { HostUnreachableError } from '../errors/host-unreachable-error';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { ModelNotFoundError } from '../errors/model-not-found-error';
+import { TimeoutError } from '../errors/timeout-error';
 import type { CallOptions } from '../request-context';
 import { isRetryableError } from '../retry';
 import type {
@@ -178,10 +179,15 @@ export function createFleet(options: FleetOptions): Fleet {
     inFlight.set(host, Math.max(0, (inFlight.get(host) ?? 0) + delta));
   };
 
-  /** A failure before anything reached the caller: worth trying the next host. */
-  const canFailOver = (error: unknown, streamed: boolean): boolean =>
+  /**
+   * Worth trying the next host. Only called for failures before anything reached the caller
+   * (a stream is handed over after its first chunk arrived), so even a connection dropped
+   * after the headers, or a stalled first chunk, is safe to retry elsewhere.
+   */
+  const canFailOver = (error: unknown): boolean =>
     isRetryableError(error) ||
-    (!streamed && HostUnreachableError.isInstance(error)) ||
+    HostUnreachableError.isInstance(error) ||
+    TimeoutError.isInstance(error) ||
     ModelNotFoundError.isInstance(error);
 
   async function dispatch<T>(
@@ -219,7 +225,7 @@ export function createFleet(options: FleetOptions): Fleet {
           served: Served;
         };
       } catch (error) {
-        if (options?.signal?.aborted || !canFailOver(error, streamed)) throw error;
+        if (options?.signal?.aborted || !canFailOver(error)) throw error;
         failedOver.push({
           host: candidate.host,
           error: error instanceof Error ? error : new Error(String(error)),
