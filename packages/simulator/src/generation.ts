@@ -85,20 +85,38 @@ class Writer {
     this.#last = word;
     return word;
   }
-  sentence(): string {
+  /** Appends one sentence's tokens, exactly as `tokenize` would split the sentence's text. */
+  sentence(into: string[], leadingSpace: boolean): void {
     const length = 6 + this.pick(9);
-    const words = Array.from({ length }, () => this.word());
-    const first = words[0] as string;
-    words[0] = first[0]?.toUpperCase() + first.slice(1);
-    if (length > 9 && this.random() < 0.4) words[4] = `${words[4]},`;
-    return `${words.join(' ')}.`;
+    const comma = length > 9 && this.random() < 0.4 ? 4 : -1;
+    for (let index = 0; index < length; index++) {
+      let word = this.word();
+      if (index === 0) word = (word[0] ?? '').toUpperCase() + word.slice(1);
+      pushWord(into, index > 0 || leadingSpace ? ` ${word}` : word);
+      if (index === comma) into.push(',');
+    }
+    into.push('.');
+  }
+  paragraphTokens(targetTokens: number, prefix = ''): string[] {
+    const tokens = prefix === '' ? [] : tokenize(prefix);
+    while (tokens.length < targetTokens) this.sentence(tokens, tokens.length > 0);
+    return tokens;
   }
   paragraph(targetTokens: number, prefix = ''): string {
-    let text = prefix;
-    while (tokenize(text).length < targetTokens)
-      text += (text === '' || text.endsWith('\n') ? '' : ' ') + this.sentence();
-    return text;
+    return this.paragraphTokens(targetTokens, prefix).join('');
   }
+}
+
+/** A word with its leading space, split every 6 letters as `tokenize` does. */
+function pushWord(into: string[], piece: string): void {
+  const lead = piece.startsWith(' ') ? 1 : 0;
+  if (piece.length - lead <= 6) {
+    into.push(piece);
+    return;
+  }
+  into.push(piece.slice(0, lead + 6));
+  for (let index = lead + 6; index < piece.length; index += 6)
+    into.push(piece.slice(index, index + 6));
 }
 
 function seedFor(input: GenerationInput): number {
@@ -130,14 +148,16 @@ export function planGeneration(input: GenerationInput): GenerationPlan {
 
   if (input.think) {
     const about = topics.slice(0, 2).join(' and ') || 'this';
-    const thinking = writer.paragraph(
+    const thinking = writer.paragraphTokens(
       Math.max(8, Math.round(target / 2)),
       `Okay, the user is asking about ${about}.`,
     );
-    for (const text of tokenize(thinking)) tokens.push({ kind: 'thinking', text });
+    for (const text of thinking) tokens.push({ kind: 'thinking', text });
   }
 
-  let content: string;
+  const stops = (input.stop ?? []).filter((stop) => stop !== '');
+  let content = '';
+  let contentTokens: string[] | undefined;
   const wantsTool = input.tools && input.tools.length > 0 && !input.toolResult;
   if (wantsTool && input.tools) {
     const tool = chooseTool(input.tools, input.prompt);
@@ -183,12 +203,12 @@ export function planGeneration(input: GenerationInput): GenerationPlan {
       prefix = input.images === 1 ? 'The image shows' : `The ${input.images} images show`;
       prefix += ` ${writer.word()} ${writer.word()}.`;
     }
-    content = writer.paragraph(target, prefix);
+    contentTokens = writer.paragraphTokens(target, prefix);
+    if (stops.length > 0) content = contentTokens.join('');
   }
 
   let doneReason: GenerationPlan['doneReason'] = 'stop';
   let stopped = false;
-  const stops = (input.stop ?? []).filter((stop) => stop !== '');
   if (stops.length > 0 && content !== '') {
     let cut = -1;
     for (const stop of stops) {
@@ -200,7 +220,8 @@ export function planGeneration(input: GenerationInput): GenerationPlan {
       stopped = true;
     }
   }
-  for (const text of tokenize(content)) tokens.push({ kind: 'content', text });
+  if (stopped || contentTokens === undefined) contentTokens = tokenize(content);
+  for (const text of contentTokens) tokens.push({ kind: 'content', text });
 
   const limit = input.numPredict;
   let evalCount = 0;

@@ -23,9 +23,21 @@ export function goTime(date: Date, options: { utc?: boolean; nanos?: number } = 
 }
 
 let counter = 0;
+let cachedSecond = -1;
+let cachedPrefix = '';
 
 /** `created_at` for a chunk: now, UTC, with a sub-millisecond part so it looks like Go's. */
 export function createdAt(): string {
-  counter = (counter + 7919) % 1_000_000;
-  return goTime(new Date(), { utc: true, nanos: counter });
+  // Never a multiple of 10, so the 9-digit fraction has no trailing zeros to trim.
+  counter = (counter + 7919) % 999_999;
+  if (counter % 10 === 0) counter++;
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  if (second !== cachedSecond) {
+    cachedSecond = second;
+    cachedPrefix = new Date(second * 1000).toISOString().slice(0, 19);
+  }
+  const ms = now % 1000;
+  const msText = ms >= 100 ? String(ms) : ms >= 10 ? `0${ms}` : `00${ms}`;
+  return `${cachedPrefix}.${msText}${String(counter).padStart(6, '0')}Z`;
 }

@@ -31,8 +31,8 @@ export interface GenerationRequest {
   loadMs: number;
   promptTokens: number;
   input: GenerationInput;
-  /** A streamed chunk for one planned token. */
-  chunk: (token: PlannedToken) => Record<string, unknown>;
+  /** A streamed chunk for one planned token, serialised to JSON. */
+  chunk: (token: PlannedToken) => string;
   /** The final chunk. */
   final: (plan: GenerationPlan, metrics: Metrics) => Record<string, unknown>;
   /** The single object of a `stream:false` answer, from all tokens and the final chunk. */
@@ -89,22 +89,22 @@ export async function runGeneration(
   const delay = settings.tokenDelayMs;
   let due = promptDoneMs;
   const pace = async (): Promise<void> => {
-    if (delay <= 0) return;
     due += delay;
     const wait = due - performance.now();
     if (wait >= 1) await sleep(wait, signal);
   };
 
   if (!request.stream) {
-    for (const _token of plan.tokens) await pace();
+    if (delay > 0) for (const _token of plan.tokens) await pace();
     return request.gather(plan.tokens, finish());
   }
 
   const stream = new NdjsonStream(request.response, request.fault);
+  if (delay <= 0) stream.batch(64);
   try {
     for (const token of plan.tokens) {
-      await pace();
-      if (!stream.write(request.chunk(token))) await stream.flush();
+      if (delay > 0) await pace();
+      if (!stream.writeText(request.chunk(token))) await stream.flush();
       if (stream.closed || signal.aborted) return undefined;
     }
     if (!stream.write(finish())) await stream.flush();

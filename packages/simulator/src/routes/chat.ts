@@ -135,6 +135,7 @@ export async function handleChat(state: SimulatorState, c: AppContext): Promise<
       images * 256;
     const last = messages[messages.length - 1] as ChatMessage;
     const lastUser = [...messages].reverse().find((message) => message.role === 'user');
+    const modelJson = JSON.stringify(given);
     const result = await runGeneration({
       settings: state.settings,
       response: c.env.outgoing,
@@ -161,11 +162,12 @@ export async function handleChat(state: SimulatorState, c: AppContext): Promise<
         responseTokens: state.settings.responseTokens,
       },
       chunk: (token) => {
-        const message: Record<string, unknown> = { role: 'assistant', content: '' };
-        if (token.kind === 'content') message.content = token.text;
-        else if (token.kind === 'thinking') message.thinking = token.text;
-        else if (token.kind === 'tool_calls') message.tool_calls = token.toolCalls;
-        return { model: given, created_at: createdAt(), message, done: false };
+        // Serialised by hand: this runs once per token and is the simulator's hot path.
+        const head = `{"model":${modelJson},"created_at":"${createdAt()}","message":{"role":"assistant","content":`;
+        if (token.kind === 'content') return `${head}${JSON.stringify(token.text)}},"done":false}`;
+        if (token.kind === 'thinking')
+          return `${head}"","thinking":${JSON.stringify(token.text)}},"done":false}`;
+        return `${head}"","tool_calls":${JSON.stringify(token.kind === 'tool_calls' ? token.toolCalls : [])}},"done":false}`;
       },
       final: (plan, metrics) => ({
         model: given,

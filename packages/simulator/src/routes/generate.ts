@@ -114,6 +114,7 @@ export async function handleGenerate(state: SimulatorState, c: AppContext): Prom
       countTokens(typeof body.suffix === 'string' ? body.suffix : '') +
       contextTokens +
       images * 256;
+    const modelJson = JSON.stringify(given);
     const result = await runGeneration({
       settings: state.settings,
       response: c.env.outgoing,
@@ -135,15 +136,11 @@ export async function handleGenerate(state: SimulatorState, c: AppContext): Prom
         responseTokens: state.settings.responseTokens,
       },
       chunk: (token) => {
-        const chunk: Record<string, unknown> = {
-          model: given,
-          created_at: createdAt(),
-          response: '',
-        };
-        if (token.kind === 'content') chunk.response = token.text;
-        else if (token.kind === 'thinking') chunk.thinking = token.text;
-        chunk.done = false;
-        return chunk;
+        // Serialised by hand: this runs once per token and is the simulator's hot path.
+        const piece = token.kind === 'tool_calls' ? '' : JSON.stringify(token.text);
+        return token.kind === 'thinking'
+          ? `{"model":${modelJson},"created_at":"${createdAt()}","response":"","thinking":${piece},"done":false}`
+          : `{"model":${modelJson},"created_at":"${createdAt()}","response":${piece || '""'},"done":false}`;
       },
       final: (plan, metrics) => {
         const final: Record<string, unknown> = {
