@@ -40,5 +40,5 @@ describe('crash safety', () => {
     console.log(
       `crash test: ${kills} kills, ${acknowledged.length} acknowledged messages, none lost`,
     );
-  });
+  }, 60_000); // ten child processes on a busy 2-core machine
 });

@@ -42,5 +42,5 @@ describe('two processes writing at once (WAL)', () => {
     const sqlite = new DatabaseSync(join(home, 'ollamamon.db'));
     expect(sqlite.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
     sqlite.close();
-  });
+  }, 60_000);
 });
