@@ -12,7 +12,11 @@ MESSAGE user Hi!
 `);
 
 for (const command of modelfile.commands) {
-  console.log(`${command.start.line}:${command.start.column}`, command.name, JSON.stringify(command.args));
+  console.log(
+    `${command.start.line}:${command.start.column}`,
+    command.name,
+    JSON.stringify(command.args),
+  );
 }
 
 try {
