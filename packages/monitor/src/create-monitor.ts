@@ -236,7 +236,8 @@ export function createMonitor(options: MonitorOptions = {}): Monitor {
       const first = await sample();
       if (!timer) {
         timer = setInterval(() => {
-          if (!inFlight) void sample();
+          // A listener that throws must not stop the sampling or crash the app from a timer.
+          if (!inFlight) sample().catch(() => undefined);
         }, intervalMs);
       }
       return first;

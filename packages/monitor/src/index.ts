@@ -14,6 +14,8 @@ export { estimateFit } from './estimate-fit.js';
 export type { WarningThresholds } from './evaluate-warnings.js';
 export { defaultWarningThresholds, evaluateWarnings } from './evaluate-warnings.js';
 export { fitDevices } from './fit-devices.js';
+export type { FitWarningInput } from './fit-warning.js';
+export { fitWarning } from './fit-warning.js';
 export { formatBytes } from './format-bytes.js';
 export type { History, HistoryOptions, Series } from './history.js';
 export { createHistory } from './history.js';

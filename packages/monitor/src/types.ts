@@ -152,6 +152,7 @@ export type WarningCode =
   | 'swap-growing'
   | 'vram-nearly-full'
   | 'model-spilling-to-cpu'
+  | 'model-will-not-fit'
   | 'gpu-temperature-high'
   | 'host-down';
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Stand-in for a long-lived `nvidia-smi --query-... --format=csv,noheader,nounits --loop-ms=N`:
 // prints the recorded CSV fixture every N ms until killed, as nvidia-smi does.
-// `--scenario=driver-failure` prints nvidia-smi's driver error and exits 9, as nvidia-smi does.
+// `--scenario=driver-failure` prints nvidia-smi's driver error and exits 9, as nvidia-smi does;
+// `--scenario=exit-after-first` prints one reading and exits.
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
@@ -17,4 +18,7 @@ const text = readFileSync(new URL(file, here), 'utf8');
 const loop = args.find((arg) => arg.startsWith('--loop-ms='));
 const intervalMs = loop ? Number(loop.slice('--loop-ms='.length)) : 0;
 process.stdout.write(text);
-if (intervalMs > 0) setInterval(() => process.stdout.write(text), intervalMs);
+if (args.includes('--scenario=exit-after-first')) {
+  // As after a driver reset: one reading, then nvidia-smi ends.
+  setTimeout(() => process.exit(0), 300);
+} else if (intervalMs > 0) setInterval(() => process.stdout.write(text), intervalMs);

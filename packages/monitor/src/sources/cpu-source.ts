@@ -10,6 +10,9 @@ export interface CpuSourceOptions {
   io?: SystemIo;
   /** @default '/proc' */
   procRoot?: string;
+  /** How often /proc/cpuinfo is read for the frequency (it is large on big machines). @default 5000 */
+  frequencyIntervalMs?: number;
+  now?: () => number;
 }
 
 interface CpuCounters {
@@ -39,6 +42,18 @@ export function createCpuSource(options: CpuSourceOptions = {}): Source<CpuReadi
   const procRoot = options.procRoot ?? '/proc';
   const linux = io.platform === 'linux';
   let previous: CpuCounters | null = null;
+  const now = options.now ?? Date.now;
+  const frequencyIntervalMs = options.frequencyIntervalMs ?? 5000;
+  let frequency: { mhz: number | null; atMs: number } | null = null;
+  const readFrequency = async (): Promise<number | null> => {
+    if (frequency && now() - frequency.atMs < frequencyIntervalMs) return frequency.mhz;
+    const mhz = await io
+      .readFile(`${procRoot}/cpuinfo`)
+      .then(parseCpuinfoMhz)
+      .catch(() => null);
+    frequency = { mhz, atMs: now() };
+    return mhz;
+  };
 
   const readCounters = async (): Promise<CpuCounters> =>
     linux ? parseProcStat(await io.readFile(`${procRoot}/stat`)) : countersFromOs();
@@ -56,10 +71,7 @@ export function createCpuSource(options: CpuSourceOptions = {}): Source<CpuReadi
         const [loadAverage, frequencyMhz] = linux
           ? await Promise.all([
               io.readFile(`${procRoot}/loadavg`).then(parseLoadavg),
-              io
-                .readFile(`${procRoot}/cpuinfo`)
-                .then(parseCpuinfoMhz)
-                .catch(() => null),
+              readFrequency(),
             ])
           : [loadavg() as [number, number, number], cpus()[0]?.speed || null];
         return {

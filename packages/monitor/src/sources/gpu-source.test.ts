@@ -80,6 +80,34 @@ describe('createGpuSource with nvidia-smi', () => {
     }
   });
 
+  it('says why nvidia-smi stopped, and starts it again after restartAfterMs', async () => {
+    let nowMs = 0;
+    const source = createGpuSource({
+      io,
+      intervalMs: 200,
+      nvidiaSmiCommand: fakeNvidiaSmi('--scenario=exit-after-first'),
+      restartAfterMs: 30_000,
+      now: () => nowMs,
+    });
+    await source.start?.();
+    try {
+      const stopped = await sampleUntil(source, (reading) => !reading.available);
+      expect(stopped).toEqual({
+        available: false,
+        reason: 'fake-nvidia-smi.mjs exited with code 0',
+      });
+      nowMs = 30_000;
+      expect(await source.sample()).toEqual({
+        available: false,
+        reason: 'fake-nvidia-smi.mjs exited with code 0 (restarting it)',
+      });
+      const again = await sampleUntil(source, (reading) => reading.available);
+      expect(again.available && again.devices).toHaveLength(2);
+    } finally {
+      await source.stop?.();
+    }
+  });
+
   it('falls through to rocm-smi when nvidia-smi cannot talk to the driver', async () => {
     const source = createGpuSource({
       io: { ...io, run: replayRocm },

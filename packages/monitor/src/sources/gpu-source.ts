@@ -24,6 +24,8 @@ export interface GpuSourceOptions {
   graphics?: () => Promise<{ controllers: GraphicsController[] }>;
   /** Which backends to try, in order. @default ['nvidia', 'amd', 'apple', 'systeminformation'] */
   backends?: Array<'nvidia' | 'amd' | 'apple' | 'systeminformation'>;
+  /** After nvidia-smi stopped (e.g. a driver reset), wait this long before starting it again. @default 30000 */
+  restartAfterMs?: number;
   /** Longest wait for nvidia-smi's first row at start. @default 5000 */
   startTimeoutMs?: number;
   now?: () => number;
@@ -112,14 +114,29 @@ export function createGpuSource(options: GpuSourceOptions = {}): Source<GpuReadi
       return started.failure() ?? 'nvidia-smi stopped';
     }
     stream = started;
+    let failedAtMs: number | null = null;
     reading = async () => {
-      const failure = started.failure();
-      if (failure) return unavailable(failure);
+      const current = stream;
+      if (!current) return unavailable('nvidia-smi stopped');
+      const failure = current.failure();
+      if (failure) {
+        // It ran before, so it is worth starting again, at most once per restartAfterMs.
+        failedAtMs ??= now();
+        if (now() - failedAtMs >= (options.restartAfterMs ?? 30_000)) {
+          current.stop();
+          failedAtMs = null;
+          stream = startNvidiaSmiStream({ io, command: nvidiaCommand, intervalMs, now });
+          return unavailable(`${failure} (restarting it)`);
+        }
+        return unavailable(failure);
+      }
+      const devices = current.devices();
+      if (devices.length === 0) return unavailable('nvidia-smi has printed no reading yet');
       return {
         available: true,
         backend: 'nvidia-smi',
-        devices: started.devices(),
-        processes: started.processes(),
+        devices,
+        processes: current.processes(),
       };
     };
     return null;

@@ -17,10 +17,11 @@ export interface MonitorClient {
 }
 
 /** A host to watch: a client, or a URL for which a client is made (no retries, 2 s timeout). */
-export type MonitorHost = { name: string; local?: boolean } & (
-  | { client: MonitorClient; url?: undefined }
-  | { url: string; client?: undefined }
-);
+export type MonitorHost = {
+  name: string;
+  /** Whether the host's runners are this machine's processes. @default true for a loopback URL */
+  local?: boolean;
+} & ({ client: MonitorClient; url?: undefined } | { url: string; client?: undefined });
 
 /** True for loopback URLs: the host's runners are then this machine's processes. */
 export function isLoopbackUrl(url: string | undefined): boolean {
@@ -57,7 +58,9 @@ export function createOllamaModelSource(hostOptions: MonitorHost[]) {
   const hosts = hostOptions.map((host) => {
     const client: MonitorClient =
       host.client ?? createClient({ host: host.url, timeoutMs: 2000, retry: false });
-    return { name: host.name, client, local: host.local ?? isLoopbackUrl(client.host ?? host.url) };
+    // Decided at each sample: a client may follow a host that changes (the TUI's active host).
+    const isLocal = () => host.local ?? isLoopbackUrl(client.host ?? host.url);
+    return { name: host.name, client, isLocal };
   });
   const blobCache = new Map<string, string | null>();
 
@@ -69,7 +72,7 @@ export function createOllamaModelSource(hostOptions: MonitorHost[]) {
       const shown = await host.client.show?.({ model: model.name });
       path = shown?.modelfile ? blobPathFromModelfile(shown.modelfile) : null;
     } catch {
-      path = null;
+      return null; // not cached: ask again next sample
     }
     if (blobCache.size > 256) blobCache.clear();
     blobCache.set(key, path);
@@ -80,7 +83,7 @@ export function createOllamaModelSource(hostOptions: MonitorHost[]) {
     async sample(): Promise<HostPs[]> {
       return Promise.all(
         hosts.map(async (host): Promise<HostPs> => {
-          const local = host.local;
+          const local = host.isLocal();
           try {
             const { models } = await host.client.ps();
             const blobPaths = new Map<string, string>();
@@ -94,7 +97,7 @@ export function createOllamaModelSource(hostOptions: MonitorHost[]) {
           } catch (error) {
             return {
               name: host.name,
-              local,
+              local: host.isLocal(),
               up: false,
               error: errorMessage(error),
               models: [],
