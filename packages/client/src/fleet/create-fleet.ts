@@ -168,8 +168,24 @@ export function createFleet(options: FleetOptions): Fleet {
     return inventory;
   }
 
+  let refreshing: Promise<unknown> | undefined;
+
+  /**
+   * Routing state: the first call waits for an inventory; later, stale state is refreshed in
+   * the background, so a dead host (which takes a whole probe timeout) never delays a request.
+   */
   async function ensureState(signal?: AbortSignal): Promise<void> {
-    if (!inventory || performance.now() - stateAt > stateTtlMs) await takeInventory(signal);
+    if (!inventory) {
+      await takeInventory(signal);
+      return;
+    }
+    if (performance.now() - stateAt > stateTtlMs && !refreshing) {
+      refreshing = takeInventory()
+        .catch(() => undefined)
+        .finally(() => {
+          refreshing = undefined;
+        });
+    }
   }
 
   const route = (model: string): RouteDecision =>
