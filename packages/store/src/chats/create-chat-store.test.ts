@@ -216,6 +216,11 @@ describe('chats export and import', () => {
       /chats\[1\]\.messages\[2\]\.metrics\.tokensPerSecond/,
     );
     expect(store.chats.list()).toEqual([]);
+    const twice = { ...exported, chats: [exported.chats[0]!, exported.chats[0]!] };
+    expect(() => store.chats.importJson(twice, { onConflict: 'copy' })).toThrowError(
+      /chats\[1\]\.id: duplicate chat id/,
+    );
+    expect(store.chats.list()).toEqual([]);
     source.close();
     store.close();
   });

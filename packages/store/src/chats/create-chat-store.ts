@@ -283,6 +283,16 @@ export function createChatStore(database: Database): ChatStore {
 
     importJson(data, options = {}) {
       const document = validate(chatsExportSchema, parseJsonText(data), 'chats import');
+      const seen = new Set<string>();
+      for (const [index, chat] of document.chats.entries()) {
+        if (seen.has(chat.id)) {
+          throw new InvalidInputError({
+            subject: 'chats import',
+            issues: [{ path: `chats[${index}].id`, message: `duplicate chat id "${chat.id}"` }],
+          });
+        }
+        seen.add(chat.id);
+      }
       return importChats(document.chats, options.onConflict ?? 'skip');
     },
   };
