@@ -1,6 +1,6 @@
-import { copyFile, rm } from 'node:fs/promises';
+import { copyFile, readFile, rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFixtureTree } from '../__fixtures__/fixtures.js';
+import { copyFixtureTree, fixturePath } from '../__fixtures__/fixtures.js';
 import { createSystemIo } from '../io/system-io.js';
 import { createMemorySource } from './memory-source.js';
 
@@ -47,5 +47,40 @@ describe('createMemorySource', () => {
       procRoot: '/nonexistent-proc',
     }).sample();
     expect(!reading.available && reading.reason).toMatch(/cannot read \/nonexistent-proc\/meminfo/);
+  });
+
+  it('reads macOS memory from vm_stat and sysctl (free + inactive + speculative pages), at most every 5 s', async () => {
+    const calls: string[] = [];
+    let nowMs = 0;
+    let swapouts = 786_432;
+    const source = createMemorySource({
+      now: () => nowMs,
+      io: {
+        ...createSystemIo(),
+        platform: 'darwin',
+        run: async (command) => {
+          calls.push(command);
+          const file = command === 'vm_stat' ? 'vm_stat-macos.txt' : 'sysctl-vm-swapusage.txt';
+          const stdout = (await readFile(fixturePath(file), 'utf8')).replace(
+            '786432',
+            String(swapouts),
+          );
+          return { stdout, stderr: '', exitCode: 0 };
+        },
+      },
+    });
+    const first = await source.sample();
+    if (!first.available) throw new Error(first.reason);
+    expect(first.availableBytes).toBe((24_153 + 398_210 + 6021) * 16_384);
+    expect(first.swapTotalBytes).toBe(2048 * 1024 ** 2);
+    expect(first.swapUsedBytes).toBe(1095.25 * 1024 ** 2);
+    nowMs = 1000;
+    await source.sample();
+    expect(calls).toEqual(['vm_stat', 'sysctl']);
+    swapouts += 1000;
+    nowMs = 5000;
+    const later = await source.sample();
+    expect(later.available && later.swapOutBytesPerSecond).toBe((1000 * 16_384) / 5);
+    expect(calls).toHaveLength(4);
   });
 });

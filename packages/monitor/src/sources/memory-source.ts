@@ -2,6 +2,7 @@ import { freemem, totalmem } from 'node:os';
 import { createSystemIo, type SystemIo } from '../io/system-io.js';
 import { parseMeminfo } from '../parsers/parse-meminfo.js';
 import { parsePressure } from '../parsers/parse-pressure.js';
+import { parseSwapUsage, parseVmStat } from '../parsers/parse-vm-stat.js';
 import { parseVmstat, type SwapCounters } from '../parsers/parse-vmstat.js';
 import type { MemoryReading } from '../types.js';
 import { errorMessage, type Source, unavailable } from './source.js';
@@ -14,12 +15,15 @@ export interface MemorySourceOptions {
   pageSizeBytes?: number;
   /** Clock for the swap rates. @default Date.now */
   now?: () => number;
+  /** macOS: how often `vm_stat` and `sysctl vm.swapusage` run (each is a spawn). @default 5000 */
+  macosIntervalMs?: number;
 }
 
 /**
  * Memory: total, used, available (MemAvailable, not just free), swap used, swap-in/out rates
  * (/proc/vmstat pswpin/pswpout) and PSI pressure (/proc/pressure/memory). Linux reads /proc only;
- * elsewhere node:os gives total and free, and swap and pressure are unknown.
+ * macOS runs vm_stat and sysctl vm.swapusage at most every 5 s; elsewhere (Windows) node:os gives
+ * total and available, and swap and pressure are unknown.
  */
 export function createMemorySource(options: MemorySourceOptions = {}): Source<MemoryReading> {
   const io = options.io ?? createSystemIo();
@@ -28,11 +32,59 @@ export function createMemorySource(options: MemorySourceOptions = {}): Source<Me
   const now = options.now ?? Date.now;
   let previousSwap: { counters: SwapCounters; atMs: number } | null = null;
   let pressureMissing = false;
+  let macos: { reading: MemoryReading; atMs: number } | null = null;
+
+  /**
+   * macOS: os.freemem() counts only free pages, which macOS keeps small on purpose (it caches), so
+   * "available" comes from vm_stat as free + inactive + speculative pages (psutil's definition).
+   */
+  const sampleMacos = async (): Promise<MemoryReading> => {
+    if (macos && now() - macos.atMs < (options.macosIntervalMs ?? 5000)) return macos.reading;
+    const [vmStatResult, swapResult] = await Promise.all([
+      io.run('vm_stat', []),
+      io.run('sysctl', ['-n', 'vm.swapusage']).catch(() => null),
+    ]);
+    const { pageSizeBytes: page, pages } = parseVmStat(vmStatResult.stdout);
+    const totalBytes = totalmem();
+    const availableBytes =
+      ((pages.get('Pages free') ?? 0) +
+        (pages.get('Pages inactive') ?? 0) +
+        (pages.get('Pages speculative') ?? 0)) *
+      page;
+    const swap = swapResult ? parseSwapUsage(swapResult.stdout) : { totalBytes: 0, usedBytes: 0 };
+    const atMs = now();
+    const counters = { pagesIn: pages.get('Swapins') ?? 0, pagesOut: pages.get('Swapouts') ?? 0 };
+    const rate = (current: number, previous: number | undefined) =>
+      macos && previous !== undefined && atMs > macos.atMs
+        ? (Math.max(0, current - previous) * page) / ((atMs - macos.atMs) / 1000)
+        : null;
+    const reading: MemoryReading = {
+      totalBytes,
+      usedBytes: totalBytes - availableBytes,
+      availableBytes,
+      swapTotalBytes: swap.totalBytes,
+      swapUsedBytes: swap.usedBytes,
+      swapInBytesPerSecond: rate(counters.pagesIn, previousSwap?.counters.pagesIn),
+      swapOutBytesPerSecond: rate(counters.pagesOut, previousSwap?.counters.pagesOut),
+      pressure: null,
+    };
+    previousSwap = { counters, atMs };
+    macos = { reading, atMs };
+    return reading;
+  };
 
   return {
     name: 'memory',
     async sample() {
+      if (io.platform === 'darwin') {
+        try {
+          return { available: true, ...(await sampleMacos()) };
+        } catch (error) {
+          return unavailable(`cannot run vm_stat: ${errorMessage(error)}`);
+        }
+      }
       if (io.platform !== 'linux') {
+        // Windows: os.freemem() is the available physical memory (GlobalMemoryStatusEx).
         const totalBytes = totalmem();
         const availableBytes = freemem();
         return {
