@@ -30,6 +30,7 @@ export type {
   ExportedChat,
   Message,
   MessageInput,
+  MessageUpdate,
   ReplyMetrics,
   Role,
   SearchHit,

@@ -48,6 +48,11 @@ export const messageInputSchema = z.strictObject({
   createdAt: isoDate.optional(),
 });
 
+/** What `chats.updateMessage` may change, e.g. while a reply streams in. */
+export const messageUpdateSchema = messageInputSchema
+  .pick({ content: true, thinking: true, tool_calls: true, metrics: true })
+  .partial();
+
 export const chatInputSchema = z.strictObject({
   id: z.string().min(1).max(200).optional(),
   title: z.string().optional(),
@@ -84,6 +89,7 @@ export type Role = z.infer<typeof roleSchema>;
 export type ReplyMetrics = z.infer<typeof replyMetricsSchema>;
 export type MessageInput = z.input<typeof messageInputSchema>;
 export type ChatInput = z.input<typeof chatInputSchema>;
+export type MessageUpdate = z.input<typeof messageUpdateSchema>;
 export type ExportedChat = z.infer<typeof exportedChatSchema>;
 export type ChatsExport = z.infer<typeof chatsExportSchema>;
 

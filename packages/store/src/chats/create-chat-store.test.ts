@@ -82,6 +82,28 @@ describe('chats', () => {
     store.close();
   });
 
+  it('updates a reply as it streams in, keeping the search index in step', () => {
+    const store = openStore({ home: tempHome() });
+    const chat = store.chats.create();
+    const reply = store.chats.append(chat.id, { role: 'assistant', content: 'The ans' });
+    expect(store.chats.search('answer')).toEqual([]);
+    const done = store.chats.updateMessage(reply.id, {
+      content: 'The answer is photosynthesis.',
+      thinking: 'plants',
+      metrics: { outputTokens: 5, tokensPerSecond: 40 },
+    });
+    expect(done).toMatchObject({ id: reply.id, content: 'The answer is photosynthesis.' });
+    expect(store.chats.messages(chat.id)).toEqual([done]);
+    expect(store.chats.search('ans')).toEqual([]);
+    expect(store.chats.search('photosynthesis')).toHaveLength(1);
+    expect(store.chats.search('plants')).toHaveLength(1);
+    expect(() => store.chats.updateMessage(9999, { content: 'x' })).toThrowError(NotFoundError);
+    expect(() => store.chats.updateMessage(reply.id, { role: 'user' } as never)).toThrowError(
+      InvalidInputError,
+    );
+    store.close();
+  });
+
   it('refuses invalid messages with the path of the problem, writing none of the batch', () => {
     const store = openStore({ home: tempHome() });
     const chat = store.chats.create();

@@ -22,7 +22,9 @@ import {
   type ExportedChat,
   type Message,
   type MessageInput,
+  type MessageUpdate,
   messageInputSchema,
+  messageUpdateSchema,
   type SearchHit,
 } from './chat-schemas.ts';
 import { formatChatMarkdown } from './format-chat-markdown.ts';
@@ -42,6 +44,11 @@ export interface ChatStore {
   append(chatId: string, message: MessageInput): Message;
   /** Append many messages in one transaction (all or none). */
   appendMany(chatId: string, messages: readonly MessageInput[]): Message[];
+  /**
+   * Change a stored message: content, thinking, tool calls, metrics. Lets an app save a reply
+   * while it streams in (so a crash keeps what arrived) and complete it at the end.
+   */
+  updateMessage(messageId: number, change: MessageUpdate): Message;
   /** Messages of a chat in order; `afterId` pages forward. */
   messages(chatId: string, options?: { afterId?: number; limit?: number }): Message[];
   /**
@@ -220,6 +227,32 @@ export function createChatStore(database: Database): ChatStore {
     },
 
     appendMany,
+
+    updateMessage(messageId, input) {
+      const change = validate(messageUpdateSchema, input, `update of message ${messageId}`);
+      return database.transaction(() => {
+        const row = database.statement('SELECT * FROM messages WHERE id = ?').get(messageId) as
+          | MessageRow
+          | undefined;
+        if (row === undefined) throw new NotFoundError({ kind: 'message', id: String(messageId) });
+        const next = {
+          content: change.content ?? row.content,
+          thinking: change.thinking === undefined ? row.thinking : change.thinking,
+          tool_calls:
+            change.tool_calls === undefined ? row.tool_calls : jsonOrNull(change.tool_calls),
+          metrics: change.metrics === undefined ? row.metrics : jsonOrNull(change.metrics),
+        };
+        database
+          .statement(
+            'UPDATE messages SET content = ?, thinking = ?, tool_calls = ?, metrics = ? WHERE id = ?',
+          )
+          .run(next.content, next.thinking, next.tool_calls, next.metrics, messageId);
+        database
+          .statement('UPDATE chats SET updated_at = max(updated_at, ?) WHERE id = ?')
+          .run(Date.now(), row.chat_id);
+        return messageFromRow({ ...row, ...next });
+      });
+    },
 
     messages(chatId, options = {}) {
       const rows = database
