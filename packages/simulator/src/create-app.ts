@@ -49,6 +49,15 @@ function unrouted(path: string, method: string): Response {
   return plain(404, '404 page not found');
 }
 
+/**
+ * Reads what is left of a request body the handler did not read (an early error, a fault), so
+ * the keep-alive connection stays usable for the client's next request.
+ */
+async function drainBody(c: AppContext): Promise<void> {
+  const raw = c.req.raw;
+  if (raw.body && !raw.bodyUsed) await raw.arrayBuffer().catch(() => undefined);
+}
+
 function alreadySent(response: Response): boolean {
   return response.headers.has('x-hono-already-sent');
 }
@@ -73,9 +82,13 @@ export function createApp(state: SimulatorState): Hono<AppEnv> {
     try {
       if (state.faults.size > 0) {
         const short = await applyFaults(state, c, controller.signal);
-        if (short) return short;
+        if (short) {
+          c.res = short;
+          return short;
+        }
       }
       await next();
+      await drainBody(c);
       const fault = c.get('fault');
       if (fault && !alreadySent(c.res)) {
         if (fault.dropAfterChunks !== undefined) {
@@ -175,6 +188,7 @@ async function applyFaults(
     return RESPONSE_ALREADY_SENT;
   }
   if (fault.status !== undefined) {
+    await drainBody(c);
     return jsonResponse(fault.status, {
       error: fault.error ?? defaultFaultErrors[fault.status] ?? 'error',
     });

@@ -161,7 +161,9 @@ export function planGeneration(input: GenerationInput): GenerationPlan {
   const wantsTool = input.tools && input.tools.length > 0 && !input.toolResult;
   if (wantsTool && input.tools) {
     const tool = chooseTool(input.tools, input.prompt);
-    const words = input.prompt.match(/[A-Z][a-z]+/g) ?? topics;
+    // Proper nouns after the first word ("weather in Paris" → Paris), else the topic words.
+    const names = [...input.prompt.matchAll(/(?<!^)\b[A-Z][\p{L}-]+/gu)].map((match) => match[0]);
+    const words = names.length > 0 ? [names.at(-1) as string] : topics;
     const argumentsValue = schemaValue(
       tool.function?.parameters ?? { type: 'object', properties: {} },
       {

@@ -15,6 +15,7 @@ export class NdjsonStream {
   readonly #fault: AppliedFault | undefined;
   #started = false;
   #stalled = false;
+  #dropped = false;
   #corked = false;
   #batch = 0;
   chunks = 0;
@@ -29,12 +30,13 @@ export class NdjsonStream {
    * line). Used only when tokens come with no delay, where nobody can see the difference.
    */
   batch(lines: number): void {
-    this.#batch = lines;
+    // A stream under a fault writes line by line, so that what the client sees is exact.
+    if (this.#fault === undefined) this.#batch = lines;
   }
 
   /** True once the client disconnected or a fault cut the stream: stop producing. */
   get closed(): boolean {
-    return this.#response.destroyed || this.#stalled;
+    return this.#response.destroyed || this.#stalled || this.#dropped;
   }
 
   get started(): boolean {
@@ -54,7 +56,12 @@ export class NdjsonStream {
     if (this.closed) return false;
     const fault = this.#fault;
     if (fault?.dropAfterChunks !== undefined && this.chunks >= fault.dropAfterChunks) {
-      this.#response.destroy();
+      // Let the lines already written reach the client (a real drop happens between chunks),
+      // then cut the connection without the end of the chunked body.
+      this.#uncork();
+      this.#dropped = true;
+      const response = this.#response;
+      setTimeout(() => response.destroy(), 10).unref();
       return false;
     }
     if (fault?.stallAfterChunks !== undefined && this.chunks >= fault.stallAfterChunks) {
