@@ -246,6 +246,21 @@ describe('timeouts and abort', () => {
     expect(TimeoutError.isInstance(error) && error.phase).toBe('connect');
   });
 
+  it('a non-streamed body that stalls after the headers hits the idle limit', async () => {
+    const server: Server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"models":['); // and never more
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const error = await failure(
+      createClient({ host: url, idleTimeoutMs: 60, retry: false }).list(),
+    );
+    expect(TimeoutError.isInstance(error) && error.phase).toBe('idle');
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
   it('the caller’s signal aborts with the platform’s AbortError', async () => {
     simulator.addFault({ path: '/api/tags', latencyMs: 300 });
     const controller = new AbortController();

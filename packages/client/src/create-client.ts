@@ -152,6 +152,8 @@ export interface OllamaClient {
 interface OllamaFactoryOptions {
   accept?: string;
   capture?: (response: Response) => void;
+  /** For non-streamed calls: how long the body may take after the headers (the idle limit). */
+  bodyTimeoutMs?: number;
 }
 
 const encoder = new TextEncoder();
@@ -223,6 +225,9 @@ class Client implements OllamaClient {
         const response = await this.fetchImpl(input, { ...init, headers, signal: context.signal });
         context.headersReceived();
         if (!response.ok) throw await responseError(response, context);
+        // ollama-js reads a non-streamed body itself, so the watchdog sees no progress: it
+        // simply bounds the whole body by the idle limit.
+        if (factory.bodyTimeoutMs !== undefined) context.watchIdle(factory.bodyTimeoutMs);
         factory.capture?.(response);
         return response;
       },
@@ -241,7 +246,9 @@ class Client implements OllamaClient {
     const attempt = async (): Promise<T> => {
       const context = this.context(path, options, model);
       try {
-        const raw = await run(this.ollama(context));
+        const raw = await run(
+          this.ollama(context, { bodyTimeoutMs: options?.idleTimeoutMs ?? this.idleTimeoutMs }),
+        );
         return (schema && this.validateResponses ? validate(schema, raw, context) : raw) as T;
       } catch (error) {
         throw context.error(error);

@@ -58,7 +58,18 @@ export class OllamaStream<TChunk> implements AsyncIterableIterator<TChunk> {
     private readonly validateChunks: boolean,
   ) {
     this.reader = body.getReader();
+    // An abort (caller, stream.abort(), or a timeout) takes effect at once: chunks already
+    // parsed but not yet handed out are dropped. A listener costs nothing per chunk.
+    context.signal.addEventListener('abort', this.onAbort, { once: true });
   }
+
+  private readonly onAbort = (): void => {
+    if (this.finished) return;
+    this.queue.length = 0;
+    this.head = 0;
+    this.ended = false;
+    this.pendingError = this.context.signal.reason;
+  };
 
   [Symbol.asyncIterator](): this {
     return this;

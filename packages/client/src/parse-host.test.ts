@@ -72,6 +72,12 @@ describe('parseHost', () => {
     // oddities kept as Ollama keeps them
     ['01.2.3.4', 'http://01.2.3.4:11434'],
     ['a b', 'http://a%20b:11434'],
+    // user info is not special to the server: the whole thing becomes a (bracketed) host
+    ['http://john:doe@site.com:3000/', 'http://[john:doe%40site.com:3000]:80'],
+    ['https://[::1]:abc/x', 'https://[::1]:443/x'],
+    ['[::1]:', 'http://[::1]:11434'],
+    ['[::1', 'http://[::1]:11434'],
+    ['0.0.0.0:-0', 'http://0.0.0.0:-0'],
   ];
 
   it.each(cases)('parses %j as %s', (input, expected) => {

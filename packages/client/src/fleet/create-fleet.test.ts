@@ -31,7 +31,7 @@ afterAll(async () => {
 const fleetOf = (...hosts: Array<[string, Simulator, number?]>) =>
   createFleet({
     hosts: hosts.map(([name, simulator, priority]) => ({ name, url: simulator.url, priority })),
-    probeTimeoutMs: 150,
+    probeTimeoutMs: 1000,
     client: { retry: false },
   });
 
@@ -47,7 +47,7 @@ describe('createFleet', () => {
     ]);
     expect(health[0]?.version).toBe('0.12.6');
     expect(TimeoutError.isInstance(health[1]?.error)).toBe(true);
-    expect(health[1]?.error).toMatchObject({ timeoutMs: 150 });
+    expect(health[1]?.error).toMatchObject({ timeoutMs: 1000 });
   });
 
   it('merges the inventory: installed, loaded, sizes and digests', async () => {
