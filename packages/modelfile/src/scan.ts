@@ -46,8 +46,6 @@ const PARAMETER = 3;
 const MESSAGE = 4;
 const COMMENT = 5;
 
-const SURROGATE = /[\uD800-\uDFFF]/;
-
 function isAlpha(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
@@ -63,12 +61,13 @@ function isParameterChar(code: number): boolean {
  */
 export function scan(text: string, tolerant: boolean): ScanResult {
   const length = text.length;
-  const surrogates = SURROGATE.test(text);
+  // offset of the last surrogate seen; columns on lines after it are plain subtractions
+  let lastSurrogate = -1;
   const commands: ModelfileCommand[] = [];
   const failures: ScanFailure[] = [];
 
   const column = (lineStart: number, offset: number): number => {
-    if (!surrogates) return offset - lineStart + 1;
+    if (lastSurrogate < lineStart) return offset - lineStart + 1;
     let count = 1;
     for (let index = lineStart; index < offset; index++) {
       const code = text.charCodeAt(index);
@@ -117,17 +116,7 @@ export function scan(text: string, tolerant: boolean): ScanResult {
   let blankSince = false;
   let dropped = false;
 
-  const lineEndFrom = (from: number): number => {
-    let at = from;
-    while (at < length) {
-      const code = text.charCodeAt(at);
-      if (code === 10 || code === 13) break;
-      at++;
-    }
-    return at;
-  };
-
-  // Records a failure. Returns true when scanning must stop (strict mode).
+  // Records a failure. Returns where to resume (tolerant mode), or -1 to stop (strict mode).
   const fail = (
     reason: SyntaxErrorReason,
     ollamaMessage: string,
@@ -135,8 +124,9 @@ export function scan(text: string, tolerant: boolean): ScanResult {
     endOffset: number,
     word: string,
     known?: Instruction,
-  ): boolean => {
-    const segmentEnd = reason === 'unterminated-value' ? length : lineEndFrom(offset);
+  ): number => {
+    const segmentEnd =
+      reason === 'unterminated-value' ? length : skipToLineBreak(text, offset, length);
     const failure: ScanFailure = {
       reason,
       ollamaMessage,
@@ -148,12 +138,11 @@ export function scan(text: string, tolerant: boolean): ScanResult {
     };
     if (known !== undefined) failure.instruction = known;
     failures.push(failure);
-    if (!tolerant) return true;
+    if (!tolerant) return -1;
     // resume in the Nil state at the line break that ends the failed line
     state = NIL;
-    index = segmentEnd;
     previousEnd = segmentEnd;
-    return false;
+    return segmentEnd;
   };
 
   const complete = (): boolean =>
@@ -259,20 +248,17 @@ export function scan(text: string, tolerant: boolean): ScanResult {
         nameEnd = -1;
         role = '';
         state = NAME;
+        if (code >= 0xd800 && code <= 0xdfff) lastSurrogate = index;
         index += code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text, index + 1) ? 2 : 1;
         break;
       }
       case COMMENT: {
-        while (index < length) {
-          code = text.charCodeAt(index);
-          if (code === 10 || code === 13) break;
-          index++;
-        }
+        index = skipToLineBreak(text, index, length);
         state = NIL;
         break;
       }
       case NAME: {
-        while (index < length && isAlpha(text.charCodeAt(index))) index++;
+        index = skipLetters(text, index, length);
         if (index >= length) break;
         code = text.charCodeAt(index);
         if (code === 32 || code === 9) {
@@ -280,9 +266,9 @@ export function scan(text: string, tolerant: boolean): ScanResult {
           if (known === undefined) {
             const message = lineError(goLine, INVALID_COMMAND);
             const word = keywordText(text, commandStart, index);
-            if (fail('invalid-instruction', message, commandStart, index, word)) {
-              return { commands, failures, trailing: '' };
-            }
+            const resume = fail('invalid-instruction', message, commandStart, index, word);
+            if (resume < 0) return { commands, failures, trailing: '' };
+            index = resume;
             break;
           }
           keyword =
@@ -311,16 +297,17 @@ export function scan(text: string, tolerant: boolean): ScanResult {
         const reason = isBreak && known !== undefined ? 'missing-value' : 'invalid-instruction';
         const message = lineError(goLine + (isBreak ? 1 : 0), INVALID_COMMAND);
         const width = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text, index + 1) ? 2 : 1;
-        if (fail(reason, message, index, isBreak ? index : index + width, word, known)) {
-          return { commands, failures, trailing: '' };
-        }
+        const resume = fail(reason, message, index, isBreak ? index : index + width, word, known);
+        if (resume < 0) return { commands, failures, trailing: '' };
+        index = resume;
         break;
       }
       case PARAMETER:
       case MESSAGE: {
         const isParameter = state === PARAMETER;
-        if (isParameter) while (index < length && isParameterChar(text.charCodeAt(index))) index++;
-        else while (index < length && isAlpha(text.charCodeAt(index))) index++;
+        index = isParameter
+          ? skipParameterName(text, index, length)
+          : skipLetters(text, index, length);
         if (index >= length) break;
         code = text.charCodeAt(index);
         const word = text.slice(nameStart, index);
@@ -331,9 +318,16 @@ export function scan(text: string, tolerant: boolean): ScanResult {
           } else {
             if (word !== 'system' && word !== 'user' && word !== 'assistant') {
               const message = lineError(goLine, INVALID_MESSAGE_ROLE);
-              if (fail('invalid-message-role', message, nameStart, index, word, 'MESSAGE')) {
-                return { commands, failures, trailing: '' };
-              }
+              const resume = fail(
+                'invalid-message-role',
+                message,
+                nameStart,
+                index,
+                word,
+                'MESSAGE',
+              );
+              if (resume < 0) return { commands, failures, trailing: '' };
+              index = resume;
               break;
             }
             role = word;
@@ -348,24 +342,21 @@ export function scan(text: string, tolerant: boolean): ScanResult {
         const width = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text, index + 1) ? 2 : 1;
         const known: Instruction = isParameter ? 'PARAMETER' : 'MESSAGE';
         const message = `${UNEXPECTED_EOF}: ${word}`;
-        if (fail(reason, message, index, isBreak ? index : index + width, word, known)) {
-          return { commands, failures, trailing: '' };
-        }
+        const resume = fail(reason, message, index, isBreak ? index : index + width, word, known);
+        if (resume < 0) return { commands, failures, trailing: '' };
+        index = resume;
         break;
       }
       default: {
         // VALUE: the hot loop. Runs of plain printable ASCII are skipped in one go.
         while (index < length) {
           code = text.charCodeAt(index);
-          if (code > 34 ? code < 127 : code === 33 || code === 32 || code === 9) {
+          if (
+            code > 34 ? code < 127 || isPlainBmp(code) : code === 33 || code === 32 || code === 9
+          ) {
             // a run of printable ASCII and blanks (no quote): one bookkeeping step for all of it
             const runStart = index;
-            index++;
-            while (index < length) {
-              code = text.charCodeAt(index);
-              if (code > 34 ? code < 127 : code === 33 || code === 32 || code === 9) index++;
-              else break;
-            }
+            index = skipPlain(text, index + 1, length);
             let countFrom = runStart;
             if (!started) {
               while (countFrom < index && isBlank(text.charCodeAt(countFrom))) countFrom++;
@@ -434,6 +425,7 @@ export function scan(text: string, tolerant: boolean): ScanResult {
           }
           let codePoint = code;
           let width = 1;
+          if (code >= 0xd800 && code <= 0xdfff) lastSurrogate = index;
           if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text, index + 1)) {
             codePoint = ((code - 0xd800) << 10) + (text.charCodeAt(index + 1) - 0xdc00) + 0x10000;
             width = 2;
@@ -494,6 +486,44 @@ export function scan(text: string, tolerant: boolean): ScanResult {
   return { commands, failures, trailing: text.slice(previousEnd) };
 }
 
+/** End of the run of plain value characters (printable, not a quote, or a blank) from `from`. */
+function skipPlain(text: string, from: number, length: number): number {
+  let at = from;
+  while (at < length) {
+    const code = text.charCodeAt(at);
+    if (code > 34 ? code < 127 || isPlainBmp(code) : code === 33 || code === 32 || code === 9) at++;
+    else break;
+  }
+  return at;
+}
+
+function skipToLineBreak(text: string, from: number, length: number): number {
+  let at = from;
+  while (at < length) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || code === 13) break;
+    at++;
+  }
+  return at;
+}
+
+function skipLetters(text: string, from: number, length: number): number {
+  let at = from;
+  while (at < length && isAlpha(text.charCodeAt(at))) at++;
+  return at;
+}
+
+function skipParameterName(text: string, from: number, length: number): number {
+  let at = from;
+  while (at < length && isParameterChar(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** A printable character of the BMP outside the surrogates (DEL and C1 controls are not printable). */
+function isPlainBmp(code: number): boolean {
+  return code >= 0xa0 && (code < 0xd800 || code > 0xdfff) && isPrintable(code);
+}
+
 function isBlank(code: number): boolean {
   return code === 32 || code === 9;
 }
@@ -503,11 +533,11 @@ function matchKeyword(text: string, start: number, end: number): Instruction | u
   let from = start;
   const first = text.codePointAt(start) ?? 0;
   if (!isPrintable(first)) from += first > 0xffff ? 2 : 1;
-  const size = end - from;
-  for (const instruction of INSTRUCTIONS) {
-    if (instruction.length !== size) continue;
+  const candidates = bySize[end - from];
+  if (candidates === undefined) return undefined;
+  for (const instruction of candidates) {
     let same = true;
-    for (let index = 0; index < size; index++) {
+    for (let index = 0; index < instruction.length; index++) {
       if ((text.charCodeAt(from + index) | 0x20) !== (instruction.charCodeAt(index) | 0x20)) {
         same = false;
         break;
@@ -516,6 +546,14 @@ function matchKeyword(text: string, start: number, end: number): Instruction | u
     if (same) return instruction;
   }
   return undefined;
+}
+
+// instructions by keyword length, for matchKeyword
+const bySize: Array<Instruction[] | undefined> = [];
+for (const instruction of INSTRUCTIONS) {
+  const list = bySize[instruction.length] ?? [];
+  list.push(instruction);
+  bySize[instruction.length] = list;
 }
 
 function isLowSurrogate(text: string, index: number): boolean {
