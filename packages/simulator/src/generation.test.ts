@@ -89,7 +89,15 @@ describe('counts and durations', () => {
       });
       const wallNs = Number(process.hrtime.bigint() - started);
       const chunks = response.lines as Array<Record<string, number | string | boolean>>;
-      const final = chunks.at(-1) as Record<string, number>;
+      const final = chunks.at(-1) as {
+        eval_count: number;
+        prompt_eval_count: number;
+        total_duration: number;
+        load_duration: number;
+        prompt_eval_duration: number;
+        eval_duration: number;
+        created_at: string;
+      };
       const text = chunks
         .slice(0, -1)
         .map((chunk) => chunk.response)
@@ -103,8 +111,9 @@ describe('counts and durations', () => {
         'prompt_eval_duration',
         'eval_duration',
       ]) {
-        expect(Number.isInteger(final[key]), key).toBe(true);
-        expect(final[key], key).toBeGreaterThan(0);
+        const value = final[key as keyof typeof final];
+        expect(Number.isInteger(value), key).toBe(true);
+        expect(value, key).toBeGreaterThan(0);
       }
       expect(final.total_duration).toBeLessThanOrEqual(wallNs);
       expect(final.total_duration).toBeGreaterThanOrEqual(
