@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFixtureTree, fixturePath } from '../__fixtures__/fixtures.js';
 import { createSystemIo } from '../io/system-io.js';

@@ -14,6 +14,11 @@ export interface OllamaProcessSourceOptions {
   /** @default 4096 */
   pageSizeBytes?: number;
   now?: () => number;
+  /**
+   * How often /proc is listed for new Ollama processes; in between only the known ones are read.
+   * A runner started by a model load shows up within this time. @default 5000
+   */
+  discoveryIntervalMs?: number;
 }
 
 /** comm values (15 characters at most) that may be an Ollama process. */
@@ -39,6 +44,8 @@ export function createOllamaProcessSource(
   const pageSizeBytes = options.pageSizeBytes ?? 4096;
   const now = options.now ?? Date.now;
   const known = new Map<number, Known>();
+  const discoveryIntervalMs = options.discoveryIntervalMs ?? 5000;
+  let listedAtMs: number | null = null;
 
   const identify = async (pid: number): Promise<Known> => {
     const comm = (await io.readFile(`${procRoot}/${pid}/comm`).catch(() => '')).trim();
@@ -49,13 +56,26 @@ export function createOllamaProcessSource(
     return { command: parseOllamaCommand(argv), argv, previous: null };
   };
 
-  const sampleLinux = async (): Promise<OllamaProcess[]> => {
+  const listPids = async (): Promise<number[]> => {
+    if (listedAtMs !== null && now() - listedAtMs < discoveryIntervalMs) {
+      // Between listings: only Ollama's own processes (a gone one fails its stat read below).
+      return [...known]
+        .filter(([, entry]) => entry.command !== null)
+        .map(([pid]) => pid)
+        .sort((left, right) => left - right);
+    }
+    listedAtMs = now();
     const pids = (await io.readDir(procRoot))
       .filter((name) => /^\d+$/.test(name))
       .map(Number)
       .sort((left, right) => left - right);
     const alive = new Set(pids);
     for (const pid of known.keys()) if (!alive.has(pid)) known.delete(pid);
+    return pids;
+  };
+
+  const sampleLinux = async (): Promise<OllamaProcess[]> => {
+    const pids = await listPids();
     const processes: OllamaProcess[] = [];
     for (const pid of pids) {
       let entry = known.get(pid);
