@@ -129,14 +129,14 @@ const queries = [
   'comet nebula orbit',
 ];
 
-function benchSearch(home: string, list: string[]) {
+function benchSearch(home: string, list: string[], order: 'relevance' | 'newest' = 'relevance') {
   const store = openStore({ home });
   const times: number[] = [];
   let hits = 0;
   for (let repeat = 0; repeat < 5; repeat += 1) {
     for (const query of list) {
       const started = performance.now();
-      hits += store.chats.search(query, { limit: 50 }).length;
+      hits += store.chats.search(query, { limit: 50, order }).length;
       times.push(performance.now() - started);
     }
   }
@@ -166,6 +166,7 @@ const storeMs = median(storeTimes);
 const rawMs = median(rawTimes);
 const plainMs = median(plainTimes);
 const search = benchSearch(lastStoreHome, queries);
+const newestSearch = benchSearch(lastStoreHome, queries, 'newest');
 const rareSearch = benchSearch(lastStoreHome, ['zephyr']);
 const databaseBytes = statSync(join(lastStoreHome, 'ollamamon.db')).size;
 rmSync(lastStoreHome, { recursive: true, force: true });
@@ -191,6 +192,9 @@ console.log(`store / raw (same schema): ${(rawMs / storeMs).toFixed(2)}x   (targ
 console.log(`store / raw (plain table):  ${(plainMs / storeMs).toFixed(2)}x`);
 console.log(
   `search over ${messageCount} messages: median ${search.medianMs.toFixed(2)} ms, max ${search.maxMs.toFixed(2)} ms per query (common words: every query matches thousands of rows; limit 50, ${queries.length} queries x 5)`,
+);
+console.log(
+  `same queries, order 'newest': median ${newestSearch.medianMs.toFixed(2)} ms, max ${newestSearch.maxMs.toFixed(2)} ms per query`,
 );
 console.log(
   `search for a rare word (${rareSearch.hits / 5} hits): median ${rareSearch.medianMs.toFixed(2)} ms per query`,

@@ -165,6 +165,9 @@ describe('chats.search', () => {
     expect(store.chats.search('"blue jars"')).toHaveLength(1); // phrase
     expect(store.chats.search('sky marmalade')).toEqual([]); // every word must match
     expect(store.chats.search('zurich')).toHaveLength(0); // tool call arguments are not indexed
+    const newest = store.chats.search('blue', { order: 'newest' }).map((hit) => hit.messageId);
+    expect(newest).toHaveLength(2);
+    expect(newest[0]).toBeGreaterThan(newest[1]!);
     expect(store.chats.search('marmalade', { highlight: ['<b>', '</b>'] })[0]?.snippet).toContain(
       '<b>marmalade</b>',
     );
