@@ -99,7 +99,6 @@ const table: ParameterInfo[] = [
     type: 'int',
     default: -1,
     special: { '-1': 'no limit' },
-    range: { min: -1 },
     scope: 'request',
     description: 'Maximum number of tokens to generate.',
   },

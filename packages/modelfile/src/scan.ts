@@ -1,4 +1,4 @@
-import { INSTRUCTIONS, instructionOf } from './instructions';
+import { INSTRUCTIONS, instructionOf, MESSAGE_ROLES } from './instructions';
 import { isPrintable } from './is-printable';
 import {
   INVALID_COMMAND,
@@ -6,6 +6,7 @@ import {
   lineError,
   UNEXPECTED_EOF,
 } from './ollama-messages';
+import { PARAMETER_NAMES } from './parameters';
 import type { Instruction, ModelfileCommand, QuoteStyle, SourcePosition } from './types';
 
 /** Why a source text is not a Modelfile Ollama accepts. */
@@ -310,7 +311,8 @@ export function scan(text: string, tolerant: boolean): ScanResult {
           : skipLetters(text, index, length);
         if (index >= length) break;
         code = text.charCodeAt(index);
-        const word = text.slice(nameStart, index);
+        // known names and roles reuse one string instead of a new slice per command
+        const word = knownWord(text, nameStart, index) ?? text.slice(nameStart, index);
         if (code === 32 || code === 9) {
           nameEnd = index;
           if (isParameter) {
@@ -544,6 +546,24 @@ function matchKeyword(text: string, start: number, end: number): Instruction | u
       }
     }
     if (same) return instruction;
+  }
+  return undefined;
+}
+
+// parameter names and roles by length, for knownWord
+const wordsBySize: Array<string[] | undefined> = [];
+for (const word of [...PARAMETER_NAMES, ...MESSAGE_ROLES]) {
+  const list = wordsBySize[word.length] ?? [];
+  list.push(word);
+  wordsBySize[word.length] = list;
+}
+
+/** `text[start, end)` when it is a known parameter name or role (exact case), without allocating. */
+function knownWord(text: string, start: number, end: number): string | undefined {
+  const candidates = wordsBySize[end - start];
+  if (candidates === undefined) return undefined;
+  for (const word of candidates) {
+    if (text.startsWith(word, start)) return word;
   }
   return undefined;
 }

@@ -1,4 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CreateRequestError } from './errors/create-request-error';
 import { ModelfileSyntaxError } from './errors/modelfile-syntax-error';
 import { type ResolveFile, toCreateRequest } from './to-create-request';
@@ -176,5 +187,44 @@ describe('toCreateRequest (grammar §5)', () => {
     const { request } = await toCreateRequest('FROM x\nSYSTEM ""\nTEMPLATE ""\n');
     expect(request).toEqual({ from: 'x' });
     await expect(toCreateRequest('SYSTEM x\n')).rejects.toSatisfy(ModelfileSyntaxError.isInstance);
+  });
+
+  describe('with real files in a temporary directory', () => {
+    const directory = realpathSync(mkdtempSync(join(tmpdir(), 'modelfile-create-')));
+    afterAll(() => rmSync(directory, { recursive: true, force: true }));
+    writeFileSync(join(directory, 'model.gguf'), 'GGUF model bytes');
+    writeFileSync(join(directory, 'adapter.gguf'), 'GGUF adapter bytes');
+    const sha256 = (path: string) =>
+      `sha256:${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+    // what a Node caller passes: resolve against the Modelfile's directory, hash what exists
+    const resolveFile: ResolveFile = (path) => {
+      const absolute = resolve(directory, path);
+      if (!existsSync(absolute)) return null;
+      const real = realpathSync(absolute);
+      return { path: real, files: { [basename(real)]: sha256(real) } };
+    };
+
+    it('hashes the files FROM and ADAPTER name, and keeps model names as from', async () => {
+      const { request } = await toCreateRequest(
+        'FROM ./model.gguf\nFROM llama3.2\nADAPTER adapter.gguf\n',
+        { model: 'local', resolveFile },
+      );
+      expect(request).toEqual({
+        model: 'local',
+        from: 'llama3.2',
+        files: { 'model.gguf': sha256(join(directory, 'model.gguf')) },
+        adapters: { 'adapter.gguf': sha256(join(directory, 'adapter.gguf')) },
+      });
+    });
+
+    it('fails for an ADAPTER that does not exist and a DRAFT that is the FROM file', async () => {
+      expect((await failure('FROM x\nADAPTER ./nope.gguf\n', resolveFile)).code).toBe(
+        'file-not-found',
+      );
+      const same = await failure('FROM model.gguf\nDRAFT ./model.gguf\n', resolveFile);
+      expect(same.ollamaMessage).toBe(
+        `DRAFT must not reference the same local path as FROM: ${join(directory, 'model.gguf')}`,
+      );
+    });
   });
 });
