@@ -58,7 +58,12 @@ export interface ClientOptions {
    * loaded, so keep it above the load time. 0 turns it off. @default 300000
    */
   timeoutMs?: number;
-  /** Idle-stream timeout in ms: a stream silent for longer gives `TimeoutError` (`phase: 'idle'`). 0 = off. @default 60000 */
+  /**
+   * Idle-stream timeout in ms: a stream silent for longer gives `TimeoutError` (`phase: 'idle'`);
+   * it also bounds a non-streamed body after its headers. Pull, push and create use at least
+   * 10 minutes unless a call sets its own (Ollama is silent while it verifies a large blob).
+   * 0 = off. @default 60000
+   */
   idleTimeoutMs?: number;
   /** Retries of idempotent calls (version, list, ps, show, embed, blob check). `false` = none. @default { retries: 2 } */
   retry?: RetryOptions | false;
@@ -446,7 +451,18 @@ class Client implements OllamaClient {
     options: ProgressOptions | undefined,
     start: (ollama: Ollama) => Promise<AsyncIterable<unknown>>,
   ): Promise<ProgressResponse> {
-    const stream = await this.stream(path, progressStreamKind, options, model, start);
+    // Ollama can be silent for minutes while it verifies a large blob, so progress streams get a
+    // generous idle limit unless the caller sets one.
+    const stream = await this.stream(
+      path,
+      progressStreamKind,
+      {
+        ...options,
+        idleTimeoutMs: options?.idleTimeoutMs ?? Math.max(this.idleTimeoutMs, 600_000),
+      },
+      model,
+      start,
+    );
     const aggregate = createPullProgress();
     for await (const line of stream) {
       const progress = aggregate.update(line);

@@ -90,7 +90,7 @@ export function translateError(error: unknown, context: ErrorContext): unknown {
     if (named.name === 'ResponseError' && typeof named.status_code === 'number') {
       return ollamaError(context, named.status_code, named.message);
     }
-    if (named instanceof TypeError || named.name === 'TypeError') {
+    if ((named instanceof TypeError || named.name === 'TypeError') && isNetworkFailure(named)) {
       return new HostUnreachableError({
         host: context.host,
         stage: context.afterHeaders ? 'stream' : 'connect',
@@ -122,4 +122,16 @@ export function translateError(error: unknown, context: ErrorContext): unknown {
     }
   }
   return error;
+}
+
+/**
+ * fetch rejects with a `TypeError` for network failures: undici says `fetch failed` (connect) or
+ * `terminated` (body), browsers `Failed to fetch`, `NetworkError ...`, `Load failed`. Any other
+ * `TypeError` is a bug and must surface as itself, not as an unreachable host.
+ */
+function isNetworkFailure(error: Error): boolean {
+  return (
+    (error as { cause?: unknown }).cause !== undefined ||
+    /fetch|network|terminated|load failed|socket|connect|request|closed/i.test(error.message)
+  );
 }
