@@ -36,8 +36,8 @@ export interface WaitOptions {
 
 export interface TmuxSession {
   readonly socket: string;
-  /** The visible screen as plain text, lines joined with \n. */
-  screen(): Promise<string>;
+  /** The visible screen as plain text, lines joined with \n (with `escapes`, colours and attributes kept). */
+  screen(options?: { escapes?: boolean }): Promise<string>;
   /** Polls the screen until `expected` appears (string: substring; RegExp: test; function: predicate). */
   waitFor(
     expected: string | RegExp | ((screen: string) => boolean),
@@ -113,7 +113,10 @@ export async function startTmux(options: TmuxOptions): Promise<TmuxSession> {
     `${commandLine}; echo "[exit $?]"; stty -a | grep -Eo -- '-?(icanon|echo)\\b' | tr '\\n' ' '; echo; echo "[done]"; exec sleep 3600`,
   );
 
-  const screen = async () => (await tmux('capture-pane', '-p', '-t', 'e2e')).replace(/\s+$/u, '');
+  const screen = async (screenOptions: { escapes?: boolean } = {}) =>
+    (
+      await tmux('capture-pane', '-p', ...(screenOptions.escapes ? ['-e'] : []), '-t', 'e2e')
+    ).replace(/\s+$/u, '');
 
   const waitUntil = async (
     predicate: (screen: string) => boolean,

@@ -11,6 +11,7 @@ import { StatusBar } from './shell/status-bar.js';
 import { TabBar } from './shell/tab-bar.js';
 import type { AvailableTabId } from './shell/tabs.js';
 import { useHostStatus } from './shell/use-host-status.js';
+import { useWarningCount } from './shell/use-warning-count.js';
 import { type Theme, ThemeProvider, themes } from './theme.js';
 
 /** What the other tabs render; TUI-B's screens plug in here (see src/screens.tsx). */
@@ -75,11 +76,11 @@ export function App(props: AppProps) {
   const [captured, setCaptured] = useState(false);
   const [visited, setVisited] = useState<ReadonlySet<AvailableTabId>>(new Set());
   const [theme, setTheme] = useState(props.theme);
-  const [message, setMessage] = useState<string | undefined>(undefined);
   const [modelsRequest, setModelsRequest] = useState<
     { action: ModelsAction; id: number } | undefined
   >();
-  const status = useHostStatus(services, { intervalMs: props.statusIntervalMs });
+  const warnings = useWarningCount(services.monitor);
+  const status = useHostStatus(services, { intervalMs: props.statusIntervalMs, warnings });
   const commands = useMemo(paletteCommands, []);
   const onCaptureInput = useCallback((value: boolean) => setCaptured(value), []);
 
@@ -151,7 +152,6 @@ export function App(props: AppProps) {
           annotations={props.annotations}
           outdated={props.outdated}
           request={modelsRequest}
-          onMessage={setMessage}
         />
       );
     } else {
@@ -190,7 +190,13 @@ export function App(props: AppProps) {
               onClose={() => setOverlay('none')}
             />
           ) : null}
-          {overlay === 'help' ? <HelpOverlay /> : null}
+          {overlay === 'help' ? (
+            <HelpOverlay
+              width={columns}
+              height={contentHeight}
+              activeSection={tab[0]?.toUpperCase() + tab.slice(1)}
+            />
+          ) : null}
           {hostDown && overlay === 'none' ? (
             <NoHostScreen
               hostUrl={status.hostUrl}
@@ -203,7 +209,7 @@ export function App(props: AppProps) {
           ) : null}
           {screens}
         </Box>
-        <StatusBar status={status} message={message} />
+        <StatusBar status={status} />
       </Box>
     </ThemeProvider>
   );

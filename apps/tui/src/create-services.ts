@@ -22,6 +22,8 @@ export interface CreateServicesOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Open the store (settings, notes, chats). @default true */
   readonly openStore?: boolean;
+  /** Registry for update checks (--registry / OLLAMAMON_REGISTRY). */
+  readonly registry?: string | undefined;
   /** Create the monitor (not started here). @default true */
   readonly monitor?: boolean;
 }
@@ -33,15 +35,13 @@ interface DemoSimulator {
 
 async function startDemoSimulator(): Promise<DemoSimulator> {
   // Loaded only for --demo, so normal start-up does not pay for the simulator.
-  const moduleName = '@ollamamon/simulator';
-  const simulator = (await import(moduleName)) as {
-    startSimulator(options: Record<string, unknown>): Promise<DemoSimulator>;
-  };
-  return simulator.startSimulator({
+  const { startSimulator } = await import('@ollamamon/simulator');
+  return startSimulator({
     models: demoModels,
     loaded: ['qwen3:0.6b'],
     tokenDelayMs: 12,
     loadDelayMs: 300,
+    pullBytesPerSecond: 80_000_000,
   });
 }
 
@@ -123,9 +123,17 @@ export async function createServices(options: CreateServicesOptions): Promise<Ap
   }
   const listeners = new Set<() => void>();
   const logFile = join(home.dataDir, 'ollamamon-tui.log');
+  const log = (message: string) => {
+    try {
+      appendFileSync(logFile, `${new Date().toISOString()} ${message}\n`);
+    } catch {
+      // The debug log is best effort: never break the UI over it.
+    }
+  };
 
   return {
     demo: demo !== undefined,
+    registry: demo ? demo.url : options.registry,
     home: home.dataDir,
     profile: options.profile,
     store,
@@ -146,17 +154,22 @@ export async function createServices(options: CreateServicesOptions): Promise<Ap
       }
       for (const listener of listeners) listener();
     },
+    reloadHosts() {
+      try {
+        store?.settings.reload();
+      } catch (error) {
+        log(`settings: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const fresh = settingsHosts(store, options.profile);
+      hosts = [active, ...fresh.filter((host) => host.url !== active.url)];
+      fleet = undefined;
+      for (const listener of listeners) listener();
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    log(message) {
-      try {
-        appendFileSync(logFile, `${new Date().toISOString()} ${message}\n`);
-      } catch {
-        // The debug log is best effort: never break the UI over it.
-      }
-    },
+    log,
     async close() {
       await monitor?.stop().catch(() => undefined);
       store?.close();

@@ -3,6 +3,7 @@ import { App } from './app.js';
 import { ChatScreen } from './chat/chat-screen.js';
 import type { CliOptions } from './cli-options.js';
 import { createServices } from './create-services.js';
+import { HostsScreen } from './hosts/hosts-screen.js';
 import { createStoreAnnotations } from './models/store-annotations.js';
 import { MonitorScreen } from './monitor/monitor-screen.js';
 import { resolveTheme } from './theme.js';
@@ -22,6 +23,7 @@ export async function runTui(
     host: options.host,
     profile: options.profile,
     demo: options.demo,
+    registry: options.registry,
     env,
   });
   const theme = resolveTheme({
@@ -36,7 +38,7 @@ export async function runTui(
       services={services}
       theme={theme}
       annotations={annotations}
-      screens={{ chat: ChatScreen, monitor: MonitorScreen }}
+      screens={{ chat: ChatScreen, monitor: MonitorScreen, hosts: HostsScreen }}
     />,
     { alternateScreen: true, maxFps: 60, incrementalRendering: true, exitOnCtrlC: false },
   );

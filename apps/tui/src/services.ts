@@ -26,6 +26,8 @@ export interface AppServices {
   readonly home: string;
   /** The settings profile in use (--profile), if any. */
   readonly profile: string | undefined;
+  /** Registry the update check compares with (the demo simulator's); undefined = each model's own. */
+  readonly registry?: string | undefined;
   /** Every known host, active one included. */
   hosts(): readonly HostEntry[];
   /** The host the screens act on now. */
@@ -42,6 +44,8 @@ export interface AppServices {
   readonly monitor: Monitor | undefined;
   /** Makes another host active (by url or name); subscribers are told. */
   switchHost(nameOrUrl: string): void;
+  /** Re-reads the hosts from settings (after the Hosts tab edited them), keeps the active host, notifies. */
+  reloadHosts(): void;
   /** Called after switchHost or a change to the hosts list; returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
   /** Appends a line to the debug log (never to the terminal Ink owns). */

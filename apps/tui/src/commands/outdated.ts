@@ -8,7 +8,7 @@ import { textTable } from './text-table.js';
  */
 export async function runOutdated(context: CommandContext): Promise<number> {
   const { models } = await context.services.client().list();
-  const registry = context.options.registry;
+  const registry = context.options.registry ?? context.services.registry;
   const checks = await checkUpdates(
     models.map((model) => ({ name: model.name, digest: model.digest })),
     registry ? { registry } : {},

@@ -28,6 +28,7 @@ export async function runCommand(input: {
     host: input.options.host,
     profile: input.options.profile,
     demo: input.options.demo,
+    registry: input.options.registry,
     env: input.env,
     monitor: false,
   });

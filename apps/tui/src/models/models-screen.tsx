@@ -21,6 +21,7 @@ import { ModelsTable } from './models-table.js';
 import { parseModelList } from './pull-queue-state.js';
 import { PullQueueView } from './pull-queue-view.js';
 import { useModelRows } from './use-model-rows.js';
+import { useOutdated } from './use-outdated.js';
 import { usePullQueue } from './use-pull-queue.js';
 
 type Mode =
@@ -72,10 +73,17 @@ export function ModelsScreen(props: ModelsScreenProps) {
     () => props.annotations ?? createMemoryAnnotations(),
     [props.annotations],
   );
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const data = useModelRows(services, {
     annotations: () => annotations.all(),
-    outdated: props.outdated,
+    outdated: props.outdated ?? checked,
   });
+  const found = useOutdated(data.rows, {
+    registry: services.registry,
+    enabled: props.outdated === undefined,
+    onError: services.log,
+  });
+  useEffect(() => setChecked(found), [found]);
   const [state, dispatch] = useReducer(modelsReducer, initialModelsState);
   const [mode, setMode] = useState<Mode>({ kind: 'table' });
   const [message, setMessage] = useState<string | undefined>(undefined);
@@ -216,7 +224,7 @@ export function ModelsScreen(props: ModelsScreenProps) {
           },
         });
       case 'cancel-pull':
-        return pulls.cancel();
+        return pulls.cancelNewest();
       case 'copy':
         if (!row) return;
         return setMode({
@@ -340,24 +348,21 @@ export function ModelsScreen(props: ModelsScreenProps) {
     .reduce((total, row) => total + row.sizeBytes, 0);
   return (
     <Box flexDirection="column">
-      <Box>
-        {mode.kind === 'filter' ? (
-          <FilterInput
-            query={state.query}
-            onChange={(query) => dispatch({ type: 'filter-change', query })}
-          />
-        ) : (
-          <Text color={theme.text.muted}>
-            {state.query ? `filter: ${state.query} · ` : ''}
-            {rows.length}/{state.rows.length} models · sort {state.sortColumn}{' '}
-            {state.sortDirection === 'ascending' ? '▲' : '▼'}
-            {state.selected.size > 0
-              ? ` · ${state.selected.size} selected (${formatBytes(selectedBytes)})`
-              : ''}
-            {' · '}f filter · s sort · space select · m details · d delete · p pull
-          </Text>
-        )}
-      </Box>
+      <Text color={theme.text.muted} wrap="truncate-end">
+        {state.query ? `filter: ${state.query} · ` : ''}
+        {rows.length}/{state.rows.length} models · sort {state.sortColumn}{' '}
+        {state.sortDirection === 'ascending' ? '▲' : '▼'}
+        {state.selected.size > 0
+          ? ` · ${state.selected.size} selected (${formatBytes(selectedBytes)})`
+          : ''}
+        {' · '}f filter · s sort · space select · m details · d delete · p pull
+      </Text>
+      {mode.kind === 'filter' ? (
+        <FilterInput
+          query={state.query}
+          onChange={(query) => dispatch({ type: 'filter-change', query })}
+        />
+      ) : null}
       {data.rows === undefined ? (
         <Text color={theme.text.muted}>
           {data.error ? `Cannot list models: ${data.error}` : 'Loading models…'}

@@ -1,139 +1,142 @@
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { type PullJob, PullQueue } from '@ollamamon/client';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AppServices } from '../services.js';
-import { type PullItem, pullQueueReducer } from './pull-queue-state.js';
+import type { PullItem } from './pull-queue-state.js';
 
-interface ProgressLike {
-  status?: string;
-  completedBytes?: number;
-  totalBytes?: number;
-  bytesPerSecond?: number;
-  etaSeconds?: number;
+export interface PullQueueView {
+  readonly items: readonly PullItem[];
+  /** Queues pulls on the active host (and in the store, so they survive a restart). */
+  enqueue(models: readonly string[]): void;
+  /** Cancels the newest queued or running pull. */
+  cancelNewest(): void;
 }
 
-export interface PullQueue {
-  readonly items: readonly PullItem[];
-  /** Queues pulls on the active host. */
-  enqueue(models: readonly string[]): void;
-  /** Cancels one pull (or the newest running one). */
-  cancel(id?: number): void;
-  clearFinished(): void;
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function toItem(job: PullJob): PullItem {
+  const progress = job.progress;
+  const status = job.state === 'running' ? 'pulling' : job.state;
+  return {
+    id: job.id,
+    model: job.model,
+    host: job.host,
+    status,
+    statusText: job.state === 'running' ? (progress?.status ?? 'starting') : status,
+    completedBytes: progress?.completedBytes ?? 0,
+    totalBytes: progress?.totalBytes ?? 0,
+    bytesPerSecond: progress?.bytesPerSecond,
+    etaSeconds: progress?.etaSeconds,
+    error: job.state === 'failed' ? errorText(job.error) : undefined,
+  };
 }
 
 /**
- * Runs queued pulls `concurrency` at a time per host with progress, rate and ETA; progress is flushed to
- * React at most every `flushMs` so a fast pull does not re-render per chunk. `onSettled` runs after each.
+ * The Models tab's pull queue: @ollamamon/client's PullQueue (per-host concurrency, cancel) viewed
+ * through React at most every `flushMs`, mirrored into the store's pull queue so unfinished pulls are
+ * resumed when the app starts again. `onSettled` runs after each pull ends.
  */
 export function usePullQueue(
   services: AppServices,
-  options: { concurrency?: number; flushMs?: number; onSettled?: (item: PullItem) => void } = {},
-): PullQueue {
-  const [items, dispatch] = useReducer(pullQueueReducer, []);
-  const itemsRef = useRef(items);
-  itemsRef.current = items;
-  const nextId = useRef(1);
-  const controllers = useRef(new Map<number, AbortController>());
-  const optionsRef = useRef(options);
-  optionsRef.current = options;
-  const concurrency = options.concurrency ?? 2;
+  options: { concurrency?: number; flushMs?: number; onSettled?: (job: PullJob) => void } = {},
+): PullQueueView {
+  const queue = useMemo(
+    () => new PullQueue({ concurrency: options.concurrency ?? 2 }),
+    [options.concurrency],
+  );
+  const [items, setItems] = useState<readonly PullItem[]>([]);
+  const onSettled = useRef(options.onSettled);
+  onSettled.current = options.onSettled;
+  const storeIds = useRef(new Map<number, number>());
+  const flushMs = options.flushMs ?? 100;
 
-  const run = useCallback(
-    async (item: PullItem) => {
-      const controller = new AbortController();
-      controllers.current.set(item.id, controller);
-      dispatch({ type: 'start', id: item.id });
-      let pending: ProgressLike | undefined;
-      const flush = () => {
-        if (!pending) return;
-        const progress = pending;
-        pending = undefined;
-        dispatch({
-          type: 'progress',
-          id: item.id,
-          statusText: progress.status ?? 'pulling',
-          completedBytes: progress.completedBytes ?? 0,
-          totalBytes: progress.totalBytes ?? 0,
-          bytesPerSecond: progress.bytesPerSecond,
-          etaSeconds: progress.etaSeconds,
-        });
-      };
-      const timer = setInterval(flush, optionsRef.current.flushMs ?? 100);
-      try {
-        await services.client().pull(item.model, {
-          signal: controller.signal,
-          onProgress: (progress: ProgressLike) => {
-            pending = progress;
-          },
-        });
-        flush();
-        dispatch({ type: 'finish', id: item.id });
-        optionsRef.current.onSettled?.({ ...item, status: 'done' });
-      } catch (error) {
-        flush();
-        if (controller.signal.aborted) dispatch({ type: 'cancel', id: item.id });
-        else {
-          dispatch({
-            type: 'fail',
-            id: item.id,
-            error: error instanceof Error ? error.message : String(error),
+  useEffect(() => {
+    const store = services.store?.pulls;
+    let dirty = false;
+    const lastSaved = new Map<number, number>();
+    const save = (job: PullJob, change: Parameters<NonNullable<typeof store>['update']>[1]) => {
+      const id = storeIds.current.get(job.id);
+      if (store && id !== undefined) {
+        try {
+          store.update(id, change);
+        } catch (error) {
+          services.log(`pull store: ${errorText(error)}`);
+        }
+      }
+    };
+    const offs = [
+      queue.on('pull-queued', () => {
+        dirty = true;
+      }),
+      queue.on('pull-start', (job) => {
+        dirty = true;
+        save(job, { state: 'running' });
+      }),
+      queue.on('pull-progress', (job) => {
+        dirty = true;
+        const now = Date.now();
+        if (now - (lastSaved.get(job.id) ?? 0) >= 1000 && job.progress) {
+          lastSaved.set(job.id, now);
+          save(job, {
+            completedBytes: job.progress.completedBytes,
+            totalBytes: job.progress.totalBytes,
           });
         }
-        optionsRef.current.onSettled?.({
-          ...item,
-          status: controller.signal.aborted ? 'cancelled' : 'failed',
+      }),
+      queue.on('pull-end', (job) => {
+        dirty = true;
+        save(job, {
+          state: job.state === 'done' ? 'done' : job.state === 'cancelled' ? 'cancelled' : 'failed',
+          ...(job.state === 'failed' ? { error: errorText(job.error) } : {}),
         });
-      } finally {
-        clearInterval(timer);
-        controllers.current.delete(item.id);
+        onSettled.current?.(job);
+      }),
+    ];
+    const timer = setInterval(() => {
+      if (!dirty) return;
+      dirty = false;
+      setItems(queue.jobs().map(toItem));
+    }, flushMs);
+    // Pulls a previous run left unfinished on this host start again.
+    if (store) {
+      const host = services.activeHost().url;
+      for (const saved of store.resumable()) {
+        if (saved.host !== host) continue;
+        const job = queue.add(services.client(), saved.model);
+        storeIds.current.set(job.id, saved.id);
       }
-    },
-    [services],
-  );
-
-  // Start queued items while fewer than `concurrency` run on their host.
-  useEffect(() => {
-    const running = new Map<string, number>();
-    for (const item of items) {
-      if (item.status === 'pulling') running.set(item.host, (running.get(item.host) ?? 0) + 1);
     }
-    for (const item of items) {
-      if (item.status !== 'queued' || controllers.current.has(item.id)) continue;
-      const count = running.get(item.host) ?? 0;
-      if (count >= concurrency) continue;
-      running.set(item.host, count + 1);
-      controllers.current.set(item.id, new AbortController());
-      void run(item);
-    }
-  }, [items, concurrency, run]);
-
-  useEffect(
-    () => () => {
-      for (const controller of controllers.current.values()) controller.abort();
-    },
-    [],
-  );
+    return () => {
+      for (const off of offs) off();
+      clearInterval(timer);
+      queue.cancelAll();
+    };
+  }, [queue, services, flushMs]);
 
   return {
     items,
     enqueue(models) {
-      const host = services.activeHost().url;
+      const client = services.client();
       for (const model of models) {
-        dispatch({ type: 'enqueue', id: nextId.current, model, host });
-        nextId.current += 1;
+        const job = queue.add(client, model);
+        if (services.store && !storeIds.current.has(job.id)) {
+          try {
+            storeIds.current.set(
+              job.id,
+              services.store.pulls.enqueue({ host: client.host, model }).id,
+            );
+          } catch (error) {
+            services.log(`pull store: ${errorText(error)}`);
+          }
+        }
       }
     },
-    cancel(id) {
-      const target =
-        id ??
-        [...itemsRef.current]
-          .reverse()
-          .find((item) => item.status === 'pulling' || item.status === 'queued')?.id;
-      if (target === undefined) return;
-      const controller = controllers.current.get(target);
-      if (controller) controller.abort();
-      else dispatch({ type: 'cancel', id: target });
-    },
-    clearFinished() {
-      dispatch({ type: 'clear-finished' });
+    cancelNewest() {
+      const active = queue
+        .jobs()
+        .filter((job) => job.state === 'queued' || job.state === 'running');
+      active.at(-1)?.cancel();
     },
   };
 }

@@ -8,13 +8,32 @@ import { TabBar } from './tab-bar.js';
 
 describe('HelpOverlay', () => {
   it('lists every binding of every section from the keymap', () => {
-    const { lastFrame } = renderWithProviders(<HelpOverlay />);
+    // Two 44-column columns of 36 rows: everything fits on one page.
+    const { lastFrame } = renderWithProviders(<HelpOverlay width={100} height={40} />);
     const frame = lastFrame() ?? '';
     for (const section of keymapSections) {
       expect(frame).toContain(section.title);
-      for (const binding of section.bindings)
+      for (const binding of section.bindings) {
         expect(frame).toContain(binding.description.slice(0, 20));
+      }
     }
+    expect(frame).not.toContain('page 1/');
+  });
+
+  it('pages when the keymap does not fit, the active tab first after Global', async () => {
+    const { lastFrame, stdin } = renderWithProviders(
+      <HelpOverlay width={50} height={20} activeSection="Hosts" />,
+    );
+    const first = lastFrame() ?? '';
+    expect(first).toMatch(/page 1\/\d/u);
+    expect(first).toContain('Global');
+    expect(first).toContain('Add a host');
+    expect(first).not.toContain('Previous model');
+    await tick();
+    stdin.write('\u001B[C');
+    const second = await waitForFrame(lastFrame, (frame) => frame.includes('page 2/'));
+    expect(second).toContain('Previous model');
+    expect(second).not.toContain('Add a host');
   });
 });
 

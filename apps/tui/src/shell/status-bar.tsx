@@ -20,20 +20,25 @@ export function StatusBar(props: { status: HostStatus; message?: string | undefi
     status.up === undefined ? theme.text.muted : status.up ? theme.status.ok : theme.status.error;
   return (
     <Box>
-      <Text color={upColor} bold>
-        {upText}
-      </Text>
-      <Text> {status.hostUrl}</Text>
-      {status.demo ? <Text color={theme.status.info}> (demo)</Text> : null}
-      <Text color={theme.text.muted}> · Ollama {status.version ?? '?'}</Text>
-      <Text color={theme.text.muted}> · loaded {status.loadedModels}</Text>
-      <Text color={status.warnings > 0 ? theme.status.warning : theme.text.muted}>
-        {' '}
-        · warnings {status.warnings}
-      </Text>
-      {props.message ? <Text color={theme.status.info}> · {props.message}</Text> : null}
-      <Box flexGrow={1} />
-      <Text color={theme.text.muted}>? help · : commands · q quit</Text>
+      <Box flexGrow={1} flexShrink={1}>
+        <Text wrap="truncate-end">
+          <Text color={upColor} bold>
+            {upText}
+          </Text>
+          <Text> {status.hostUrl}</Text>
+          {status.demo ? <Text color={theme.status.info}> (demo)</Text> : null}
+          <Text color={theme.text.muted}> · Ollama {status.version ?? '?'}</Text>
+          <Text color={theme.text.muted}> · loaded {status.loadedModels}</Text>
+          <Text color={status.warnings > 0 ? theme.status.warning : theme.text.muted}>
+            {' '}
+            · warnings {status.warnings}
+          </Text>
+          {props.message ? <Text color={theme.status.info}> · {props.message}</Text> : null}
+        </Text>
+      </Box>
+      <Box flexShrink={0} marginLeft={1}>
+        <Text color={theme.text.muted}>? help · : commands · q quit</Text>
+      </Box>
     </Box>
   );
 }
