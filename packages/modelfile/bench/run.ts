@@ -12,18 +12,35 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Median MB/s of `run` over `text.length` characters (one character = one byte here: ASCII-heavy). */
-function throughput(sizeBytes: number, run: () => unknown, minimumMs = 1500): number {
-  for (let warm = 0; warm < 3; warm++) run();
-  const rates: number[] = [];
-  const begin = performance.now();
-  while (performance.now() - begin < minimumMs || rates.length < 5) {
-    const start = performance.now();
-    run();
-    const elapsed = performance.now() - start;
-    rates.push(sizeBytes / MB / (elapsed / 1000));
+/** CPU time (user + system, this process) of one call, in milliseconds. */
+function cpuMs(run: () => unknown): number {
+  const start = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * Median MB/s of two workloads measured in alternation, by CPU time, so that other processes on
+ * a shared machine slow neither one more than the other.
+ */
+function compare(
+  first: { sizeBytes: number; run: () => unknown },
+  second: { sizeBytes: number; run: () => unknown },
+  minimumMs = 3000,
+): [number, number] {
+  for (let warm = 0; warm < 3; warm++) {
+    first.run();
+    second.run();
   }
-  return median(rates);
+  const firstRates: number[] = [];
+  const secondRates: number[] = [];
+  const begin = performance.now();
+  while (performance.now() - begin < minimumMs || firstRates.length < 7) {
+    firstRates.push(first.sizeBytes / MB / (cpuMs(first.run) / 1000));
+    secondRates.push(second.sizeBytes / MB / (cpuMs(second.run) / 1000));
+  }
+  return [median(firstRates), median(secondRates)];
 }
 
 function parseable(text: string): boolean {
@@ -90,8 +107,10 @@ for (const [label, text] of [
 ] as const) {
   const json = jsonOfSize(text);
   const commands = parseModelfile(text).commands.length;
-  const parseRate = throughput(text.length, () => parseModelfile(text));
-  const jsonRate = throughput(json.length, () => JSON.parse(json));
+  const [parseRate, jsonRate] = compare(
+    { sizeBytes: text.length, run: () => parseModelfile(text) },
+    { sizeBytes: json.length, run: () => JSON.parse(json) },
+  );
   rows.push({
     input: label,
     'size MB': Number((text.length / MB).toFixed(2)),
@@ -103,7 +122,9 @@ for (const [label, text] of [
   });
 }
 
-console.log(`node ${process.version}, median of repeated runs (each >= 1.5 s)`);
+console.log(
+  `node ${process.version}; MB/s by CPU time, median of runs alternating with JSON.parse (>= 3 s each input)`,
+);
 console.table(rows);
 const worst = Math.min(...rows.map((row) => Number(row.ratio)));
 console.log(
