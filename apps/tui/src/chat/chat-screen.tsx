@@ -100,8 +100,10 @@ export const ChatScreen = ({
   const [models, setModels] = useState<string[]>([]);
   const loadModels = useCallback(async () => {
     try {
-      const listed = (await services.client().list()).models as readonly ListedModel[];
-      const names = listed.map((model) => model.name).sort();
+      const listed = [...((await services.client().list()).models as readonly ListedModel[])].sort(
+        (left, right) => left.name.localeCompare(right.name),
+      );
+      const names = listed.map((model) => model.name);
       setModels(names);
       const current = session.getState().model;
       if (!current || !names.includes(current)) {
@@ -118,8 +120,21 @@ export const ChatScreen = ({
     return services.subscribe(() => void loadModels());
   }, [services, loadModels]);
 
-  const [overlay, setOverlay] = useState<Overlay>('none');
-  const [focus, setFocus] = useState<'input' | 'transcript'>('input');
+  const [overlay, setOverlayState] = useState<Overlay>('none');
+  const [focus, setFocusState] = useState<'input' | 'transcript'>('input');
+  // Report the capture in the same update as the change (an effect would run after the frame is drawn, and
+  // a key pressed in between would go to the wrong place).
+  const setFocus = (
+    next: 'input' | 'transcript' | ((current: 'input' | 'transcript') => 'input' | 'transcript'),
+  ) => {
+    const value = typeof next === 'function' ? next(focus) : next;
+    setFocusState(value);
+    if (isActive) onCaptureInput?.(value === 'input' || overlay !== 'none');
+  };
+  const setOverlay = (value: Overlay) => {
+    setOverlayState(value);
+    if (isActive) onCaptureInput?.(focus === 'input' || value !== 'none');
+  };
   const [scrollRows, setScrollRows] = useState(0);
   const [expandThinking, setExpandThinking] = useState(false);
 

@@ -95,7 +95,14 @@ export const HostsScreen = ({
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [selected, setSelected] = useState(0);
   const [showModels, setShowModels] = useState(false);
-  const [form, setForm] = useState<Form>();
+  const [form, setFormState] = useState<Form>();
+  // Report the capture in the same update as the form opening or closing (see chat-screen.tsx).
+  const setForm = (next: Form | undefined | ((previous: Form | undefined) => Form | undefined)) => {
+    const value = typeof next === 'function' ? next(form) : next;
+    setFormState(next);
+    if (isActive && (value === undefined) !== (form === undefined))
+      onCaptureInput?.(value !== undefined);
+  };
   const [confirmRemove, setConfirmRemove] = useState<string>();
   const [notice, setNotice] = useState<{ text: string; error?: boolean }>();
   const [activeUrl, setActiveUrl] = useState(() => services.activeHost().url);

@@ -1,0 +1,245 @@
+/**
+ * `pnpm --filter ollamamon bench`: what the chat screen costs while a reply streams at 1,000 tokens/s for 20 s,
+ * for the app as shipped (coalesced flushes, windowed transcript) beside a naive variant (one state update per
+ * token, whole transcript rendered: OLLAMAMON_CHAT_RENDER=naive), in one run; then the time from process start
+ * to the first frame beside `node -e ""`.
+ *
+ * The real built app (dist/cli.js) runs as a child process whose piped stdin/stdout are made to look like a
+ * 120x36 terminal (bench/fake-tty.ts), so Ink renders exactly as in a terminal; the child's own CPU time is read
+ * with process.cpuUsage() inside it, between two marks around the streaming reply. The simulator runs here, in
+ * the parent, so its work is not counted.
+ *
+ * Options (env): BENCH_SECONDS (default 20), BENCH_TOKENS_PER_SECOND (default 1000), BENCH_STARTUP_RUNS (5).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSimulator } from '@ollamamon/simulator';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const tokensPerSecond = Number(process.env.BENCH_TOKENS_PER_SECOND ?? 1000);
+const startupRuns = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const fakeTty = fileURLToPath(new URL('./fake-tty.ts', import.meta.url));
+// Terminal escape sequences (CSI, OSC, charset, keypad), built from strings to keep control characters
+// out of regex literals.
+const escapeCharacter = '\u001b';
+const ansiPattern = new RegExp(
+  [
+    `${escapeCharacter}\\[[0-9;?]*[ -/]*[@-~]`,
+    `${escapeCharacter}\\][^\u0007]*\u0007`,
+    `${escapeCharacter}[()][0-9A-Za-z]`,
+    `${escapeCharacter}[=>78]`,
+  ].join('|'),
+  'g',
+);
+const stripAnsi = (text: string) => text.replace(ansiPattern, '');
+
+type Mark = {
+  atMs: number;
+  userMicros: number;
+  systemMicros: number;
+  frames: number;
+  bytes: number;
+  eventLoopUtilization: number;
+};
+
+const childEnv = (extra: Record<string, string>) => {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TERM: 'xterm-256color',
+    FORCE_COLOR: '1',
+    ...extra,
+  };
+  delete env.CI;
+  delete env.NO_COLOR;
+  return env;
+};
+
+/** Starts the app; resolves helpers to wait for screen text and send keys. */
+const startApp = (host: string, variables: Record<string, string>) => {
+  const home = mkdtempSync(join(tmpdir(), 'ollamamon-bench-'));
+  const statsFile = join(home, 'stats.json');
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, ['--import', fakeTty, cli, '--host', host], {
+    env: childEnv({ OLLAMAMON_HOME: home, BENCH_STATS_FILE: statsFile, ...variables }),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let text = '';
+  let firstFrameMs: number | undefined;
+  const waiters: { test: (text: string) => boolean; resolve: () => void }[] = [];
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    // Keep a bounded tail: enough to find the text we wait for.
+    text = (text + stripAnsi(chunk)).slice(-20_000);
+    if (firstFrameMs === undefined && text.includes('Models'))
+      firstFrameMs = performance.now() - startedAt;
+    for (const waiter of [...waiters]) {
+      if (waiter.test(text)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = (test: (text: string) => boolean, what: string, timeoutMs = 30_000) =>
+    new Promise<void>((resolve, reject) => {
+      if (test(text)) return resolve();
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `bench: no "${what}" after ${timeoutMs} ms. stderr: ${stderr}\nscreen tail: ${text.slice(-2000)}`,
+            ),
+          ),
+        timeoutMs,
+      );
+      waiters.push({
+        test,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+  return {
+    child,
+    firstFrame: async () => {
+      await waitFor((value) => value.includes('Models'), 'first frame');
+      return firstFrameMs ?? Number.NaN;
+    },
+    waitFor,
+    clear: () => {
+      text = '';
+    },
+    press: (keys: string) => child.stdin.write(keys),
+    mark: () => child.kill('SIGUSR2'),
+    stop: async (): Promise<Mark[]> => {
+      child.kill('SIGTERM');
+      await exited;
+      try {
+        return JSON.parse(readFileSync(statsFile, 'utf8')) as Mark[];
+      } finally {
+        rmSync(home, { recursive: true, force: true });
+      }
+    },
+  };
+};
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+const streamRun = async (host: string, mode: 'coalesced' | 'naive') => {
+  const app = startApp(host, { OLLAMAMON_CHAT_RENDER: mode });
+  await app.firstFrame();
+  app.press('2');
+  await app.waitFor((text) => text.includes('Chat with'), 'the chat tab');
+  app.press('go');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  app.clear();
+  app.press('\r');
+  await app.waitFor((text) => /\d+ tokens/.test(text), 'the first tokens');
+  app.mark();
+  // The status line turns to "1 reply · …" when the reply is done (incremental rendering may skip the
+  // unchanged start of a line, so only this short text is looked for).
+  await app.waitFor(
+    (text) => text.includes('1 reply'),
+    'the end of the reply',
+    (seconds + 120) * 1000,
+  );
+  app.mark();
+  const marks = await app.stop();
+  const [start, end] = marks;
+  if (!start || !end) throw new Error('bench: the app recorded no marks');
+  const wallSeconds = (end.atMs - start.atMs) / 1000;
+  const cpuSeconds =
+    (end.userMicros + end.systemMicros - start.userMicros - start.systemMicros) / 1e6;
+  return {
+    mode,
+    wallSeconds,
+    cpuSeconds,
+    coreShare: cpuSeconds / wallSeconds,
+    framesPerSecond: (end.frames - start.frames) / wallSeconds,
+    kilobytesPerSecond: (end.bytes - start.bytes) / 1024 / wallSeconds,
+  };
+};
+
+const startupRun = async (host: string) => {
+  const app = startApp(host, {});
+  const firstFrameMs = await app.firstFrame();
+  await app.stop();
+  return firstFrameMs;
+};
+
+const nodeBaseline = () =>
+  new Promise<number>((resolve, reject) => {
+    const startedAt = performance.now();
+    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', () => resolve(performance.now() - startedAt));
+  });
+
+const simulator = await startSimulator({
+  models: ['llama3.2:1b'],
+  loaded: ['llama3.2:1b'],
+  tokenDelayMs: 1000 / tokensPerSecond,
+  loadDelayMs: 0,
+  responseTokens: {
+    min: Math.round(seconds * tokensPerSecond),
+    max: Math.round(seconds * tokensPerSecond),
+  },
+});
+
+try {
+  console.log(
+    `ollamamon TUI bench: ${tokensPerSecond} tok/s for ${seconds} s into the chat screen (node ${process.version})`,
+  );
+  const modes = (process.env.BENCH_MODES ?? 'coalesced,naive').split(',');
+  const coalesced = modes.includes('coalesced')
+    ? await streamRun(simulator.url, 'coalesced')
+    : undefined;
+  const naive = modes.includes('naive') ? await streamRun(simulator.url, 'naive') : undefined;
+  console.log(JSON.stringify({ coalesced, naive }));
+  if (!coalesced || !naive) process.exit(0);
+  const row = (result: Awaited<ReturnType<typeof streamRun>>) =>
+    `  ${result.mode.padEnd(10)} cpu ${result.cpuSeconds.toFixed(2).padStart(6)} s over ${result.wallSeconds.toFixed(1)} s = ${(result.coreShare * 100).toFixed(1).padStart(5)}% of a core · ${result.framesPerSecond.toFixed(1).padStart(6)} frames/s · ${result.kilobytesPerSecond.toFixed(1)} KiB/s written`;
+  console.log(row(coalesced));
+  console.log(row(naive));
+  const ratio = coalesced.cpuSeconds / naive.cpuSeconds;
+  console.log(
+    `  coalesced / naive CPU: ${ratio.toFixed(3)}x (target <= 0.2x) · coalesced frames/s ${coalesced.framesPerSecond.toFixed(1)} (target <= 30)`,
+  );
+
+  const startup: number[] = [];
+  const baseline: number[] = [];
+  for (let run = 0; run < startupRuns; run += 1) {
+    startup.push(await startupRun(simulator.url));
+    baseline.push(await nodeBaseline());
+  }
+  const app = median(startup);
+  const node = median(baseline);
+  console.log(
+    `  start to first frame: ${app.toFixed(0)} ms (median of ${startupRuns}) · node -e "": ${node.toFixed(0)} ms · ratio ${(app / node).toFixed(1)}x`,
+  );
+  console.log(
+    JSON.stringify({
+      coalesced,
+      naive,
+      cpuRatio: ratio,
+      startupMs: app,
+      nodeBaselineMs: node,
+      startupRatio: app / node,
+    }),
+  );
+} finally {
+  await simulator.close();
+}
