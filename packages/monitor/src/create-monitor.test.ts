@@ -175,6 +175,8 @@ describe('createMonitor', () => {
       sources: { cpu: false, memory: false, gpus: false, temperatures: false, processes: false },
     });
     const client = createClient({ host: simulator.url });
+    const observed: string[] = [];
+    monitor.on('observation', (observation) => observed.push(observation.model));
     const result = await client.chat({
       model: 'llama3.2:3b',
       messages: [{ role: 'user', content: 'Say hi' }],

@@ -7,7 +7,11 @@ import {
 import { createHistory, type History } from './history.js';
 import { createSystemIo, type SystemIo } from './io/system-io.js';
 import { attachVram, joinModels } from './join-models.js';
-import { createPerformanceTracker, type PerformanceTracker } from './performance-tracker.js';
+import {
+  createPerformanceTracker,
+  type PerformanceObservation,
+  type PerformanceTracker,
+} from './performance-tracker.js';
 import { createCpuSource } from './sources/cpu-source.js';
 import { createGpuSource } from './sources/gpu-source.js';
 import { createMemorySource } from './sources/memory-source.js';
@@ -56,6 +60,8 @@ export interface MonitorEvents {
   'warning-start': (warning: MonitorWarning) => void;
   /** A warning is gone. */
   'warning-end': (warning: MonitorWarning) => void;
+  /** `performance.observe()` recorded a generation (write it to the store's usage table). */
+  observation: (observation: PerformanceObservation) => void;
 }
 
 export interface Monitor extends AsyncIterable<MonitorSnapshot> {
@@ -120,6 +126,7 @@ export function createMonitor(options: MonitorOptions = {}): Monitor {
           observation.tokensPerSecond,
         );
       }
+      emit('observation', observation);
     },
   });
   const listeners = new Map<keyof MonitorEvents, Set<(value: never) => void>>();
