@@ -56,7 +56,7 @@ const qwen25_7b: ShowForFit = {
 const rtx4090 = { freeBytes: 23.5 * gibibyte, library: 'cuda' as const };
 
 describe('estimateFit', () => {
-  it('sizes the KV cache as llama.cpp reports it (llama3.1:8b, 8192 tokens: 1024 MiB f16, 544 MiB q8_0, 288 MiB q4_0)', () => {
+  it('sizes the KV cache as Ollama does (llama3.1:8b, 8192 tokens: 1024 MiB f16 as llama.cpp logs it, 512 MiB q8_0, 256 MiB q4_0)', () => {
     const devices = { gpus: [rtx4090], ramFreeBytes: 32 * gibibyte };
     const kv = (kvCacheType: 'f16' | 'q8_0' | 'q4_0') =>
       estimateFit({

@@ -47,17 +47,26 @@ describe('createOllamaProcessSource', () => {
     expect(second.processes.find((process) => process.pid === 812)?.cpuPercent).toBe(0);
   });
 
-  it('forgets a process that exited', async () => {
+  it('forgets a process that exited, and finds a new runner at the next listing of /proc', async () => {
     directory = await copyFixtureTree('proc');
+    let nowMs = 0;
     const source = createOllamaProcessSource({
       io: { ...createSystemIo(), platform: 'linux' },
       procRoot: directory,
+      now: () => nowMs,
     });
     await source.sample();
     await rm(`${directory}/4388`, { recursive: true });
-    const reading = await source.sample();
-    expect(reading.available && reading.processes.map((process) => process.pid)).toEqual([
+    await cp(`${directory}/4121`, `${directory}/6001`, { recursive: true });
+    nowMs = 1000;
+    const between = await source.sample();
+    expect(between.available && between.processes.map((process) => process.pid)).toEqual([
       812, 4121,
+    ]);
+    nowMs = 5000;
+    const listed = await source.sample();
+    expect(listed.available && listed.processes.map((process) => process.pid)).toEqual([
+      812, 4121, 6001,
     ]);
   });
 
