@@ -62,9 +62,9 @@ describe('ollamamon models tab (e2e, tmux)', () => {
     expect(await session.paneInfo('#{alternate_on}')).toBe('1');
     await session.waitFor('llava:7b ⬆');
     // Colour is on without NO_COLOR (no-host.e2e.test.ts shows it off with NO_COLOR).
-    const escape = String.fromCharCode(27);
+    const escapeCharacter = String.fromCharCode(27);
     expect(await session.screen({ escapes: true })).toMatch(
-      new RegExp(`${escape}\\[[0-9;]*(3[0-7]|9[0-7])m`, 'u'),
+      new RegExp(`${escapeCharacter}\\[[0-9;]*(3[0-7]|9[0-7])m`, 'u'),
     );
   });
 
