@@ -290,3 +290,32 @@ describe('images', () => {
     expect(generated.status).toBe(200);
   });
 });
+
+describe('logprobs', () => {
+  it('adds logprobs per token, with top_logprobs, streamed and gathered', async () => {
+    const whole = await generate({
+      think: false,
+      logprobs: true,
+      top_logprobs: 3,
+      options: { seed: 4, num_predict: 6 },
+    });
+    expect(whole.json.logprobs).toHaveLength(6);
+    const [first] = whole.json.logprobs;
+    expect(first.token).toBe(whole.json.response.slice(0, first.token.length));
+    expect(first.logprob).toBeLessThanOrEqual(0);
+    expect(first.top_logprobs).toHaveLength(3);
+    const streamed = await chat({
+      think: false,
+      logprobs: true,
+      stream: true,
+      options: { seed: 4, num_predict: 3 },
+    });
+    const chunks = streamed.lines as Array<{
+      message: { content: string };
+      logprobs?: Array<{ token: string }>;
+    }>;
+    expect(
+      chunks.slice(0, -1).every((chunk) => chunk.logprobs?.[0]?.token === chunk.message.content),
+    ).toBe(true);
+  });
+});

@@ -1,3 +1,4 @@
+import { OllamaHttpError } from './http-error.js';
 import { nameKey } from './model-name.js';
 import type { InstalledModel } from './model-store.js';
 import { sleep } from './sleep.js';
@@ -28,6 +29,10 @@ export interface SchedulerOptions {
   vramBytes: number;
   defaultKeepAliveMs: number;
   defaultNumCtx: number;
+  /** Requests one runner serves at once (OLLAMA_NUM_PARALLEL). */
+  numParallel: number;
+  /** Requests that may wait for a runner before 503 (OLLAMA_MAX_QUEUE). */
+  maxQueue: number;
 }
 
 /** Memory of a runner: weights + f16 KV cache for `numCtx` + a compute graph allowance. */
@@ -45,6 +50,7 @@ export class Scheduler {
   readonly #runners = new Map<string, Runner>();
   readonly #options: SchedulerOptions;
   #idleWaiters: Array<() => void> = [];
+  #pending = 0;
 
   constructor(options: SchedulerOptions) {
     this.#options = options;
@@ -85,16 +91,31 @@ export class Scheduler {
     const keepAliveMs = request.keepAliveMs ?? this.#options.defaultKeepAliveMs;
     const contextLength = this.contextLengthFor(model, request.numCtx);
     const key = nameKey(model.name);
-    let runner = this.#runners.get(key);
-    if (
-      runner &&
-      (runner.contextLength !== contextLength || runner.model.digest !== model.digest)
-    ) {
-      if (runner.refCount === 0) this.#drop(runner);
-      runner = undefined;
+    if (this.#pending >= this.#options.maxQueue) {
+      throw new OllamaHttpError(
+        503,
+        'server busy, please try again.  maximum pending requests exceeded',
+      );
     }
-    if (!runner) {
-      runner = await this.#start(model, contextLength, request.signal);
+    this.#pending++;
+    let runner: Runner | undefined;
+    try {
+      for (;;) {
+        runner = this.#runners.get(key);
+        if (
+          runner &&
+          (runner.contextLength !== contextLength || runner.model.digest !== model.digest)
+        ) {
+          if (runner.refCount === 0) this.#drop(runner);
+          runner = undefined;
+        }
+        if (!runner) runner = await this.#start(model, contextLength, request.signal);
+        // OLLAMA_NUM_PARALLEL: a busy runner takes no more requests until one ends.
+        if (runner.refCount < this.#options.numParallel) break;
+        await this.#waitForIdle(request.signal);
+      }
+    } finally {
+      this.#pending--;
     }
     runner.refCount++;
     if (runner.timer) clearTimeout(runner.timer);
@@ -112,7 +133,10 @@ export class Scheduler {
   /** Ends one request on a runner; starts its keep-alive timer when it goes idle. */
   release(runner: Runner, keepAliveMs: number | undefined): void {
     runner.refCount = Math.max(0, runner.refCount - 1);
-    if (runner.refCount > 0) return;
+    if (runner.refCount > 0) {
+      this.#wakeIdleWaiters();
+      return;
+    }
     const duration = keepAliveMs ?? this.#options.defaultKeepAliveMs;
     if (duration <= 0) {
       this.#drop(runner);

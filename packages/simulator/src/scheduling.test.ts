@@ -193,6 +193,35 @@ describe('capacity', () => {
   });
 });
 
+describe('parallelism and queue', () => {
+  it('numParallel 1 makes a second request wait; maxQueue turns the next away with 503', async () => {
+    const sim = await simulator({
+      models: ['llama3.2:1b'],
+      tokenDelayMs: 10,
+      responseTokens: { min: 30, max: 30 },
+      numParallel: 1,
+      maxQueue: 1,
+    });
+    const body = JSON.stringify({ model: 'llama3.2:1b', prompt: 'hi' });
+    const first = await fetch(`${sim.url}/api/generate`, { method: 'POST', body });
+    await first.body?.getReader().read();
+    const second = fetch(`${sim.url}/api/generate`, { method: 'POST', body }).then((response) =>
+      response.text(),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sim.activeGenerations()).toBe(1);
+    const third = await call(sim.url, '/api/generate', {
+      body: { model: 'llama3.2:1b', prompt: 'hi' },
+    });
+    expect(third).toMatchObject({
+      status: 503,
+      json: { error: 'server busy, please try again.  maximum pending requests exceeded' },
+    });
+    const lines = (await second).split('\n').filter(Boolean);
+    expect(JSON.parse(lines.at(-1) as string)).toMatchObject({ done: true });
+  });
+});
+
 describe('client disconnect', () => {
   it('cancels the generation when the client goes away mid-stream', async () => {
     const sim = await simulator({

@@ -37,6 +37,10 @@ export interface SimulatorOptions {
   defaultKeepAlive?: string | number;
   /** @default 3 */
   maxLoadedModels?: number;
+  /** Requests one loaded model serves at once (Ollama's OLLAMA_NUM_PARALLEL, whose default is 1). @default Infinity */
+  numParallel?: number;
+  /** Requests that may wait for a model before a 503 (OLLAMA_MAX_QUEUE). @default 512 */
+  maxQueue?: number;
   /** Simulated GPU memory; models beyond it spill to CPU (`size_vram < size`). @default 16 GiB */
   vramBytes?: number;
   /** Context length when neither the request nor the model sets num_ctx. @default 4096 */
@@ -126,6 +130,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       vramBytes: nonNegative('vramBytes', options.vramBytes, 16 * 2 ** 30),
       defaultKeepAliveMs,
       defaultNumCtx: nonNegative('defaultNumCtx', options.defaultNumCtx, 4096) || 4096,
+      numParallel: Math.max(
+        1,
+        nonNegative('numParallel', options.numParallel, Number.POSITIVE_INFINITY),
+      ),
+      maxQueue: nonNegative('maxQueue', options.maxQueue, 512),
     }),
     faults: new FaultRegistry(),
     active: new Set(),

@@ -4,6 +4,7 @@ import { parseKeepAlive } from '../duration.js';
 import type { ToolCall, ToolDefinition } from '../generation.js';
 import { createdAt } from '../go-time.js';
 import { goQuote, OllamaHttpError } from '../http-error.js';
+import { gatherLogprobs, logprobsFor } from '../logprobs.js';
 import { capabilityName, lookupModel } from '../lookup-model.js';
 import { checkImages, parseFormat, parseOptions, parseThink } from '../request-fields.js';
 import { runGeneration } from '../run-generation.js';
@@ -136,6 +137,8 @@ export async function handleChat(state: SimulatorState, c: AppContext): Promise<
     const last = messages[messages.length - 1] as ChatMessage;
     const lastUser = [...messages].reverse().find((message) => message.role === 'user');
     const modelJson = JSON.stringify(given);
+    const logprobs = body.logprobs === true;
+    const topLogprobs = typeof body.top_logprobs === 'number' ? body.top_logprobs : 0;
     const result = await runGeneration({
       settings: state.settings,
       response: c.env.outgoing,
@@ -162,6 +165,18 @@ export async function handleChat(state: SimulatorState, c: AppContext): Promise<
         responseTokens: state.settings.responseTokens,
       },
       chunk: (token) => {
+        if (logprobs && token.kind !== 'tool_calls') {
+          const message: Record<string, unknown> = { role: 'assistant', content: '' };
+          if (token.kind === 'content') message.content = token.text;
+          else message.thinking = token.text;
+          return JSON.stringify({
+            model: given,
+            created_at: createdAt(),
+            message,
+            done: false,
+            logprobs: logprobsFor(token.text, topLogprobs),
+          });
+        }
         // Serialised by hand: this runs once per token and is the simulator's hot path.
         const head = `{"model":${modelJson},"created_at":"${createdAt()}","message":{"role":"assistant","content":`;
         if (token.kind === 'content') return `${head}${JSON.stringify(token.text)}},"done":false}`;
@@ -190,7 +205,11 @@ export async function handleChat(state: SimulatorState, c: AppContext): Promise<
           token.kind === 'tool_calls' ? token.toolCalls : [],
         );
         if (tools.length > 0 && toolCalls.length > 0) message.tool_calls = toolCalls;
-        return { ...final, message };
+        return {
+          ...final,
+          message,
+          ...(logprobs ? { logprobs: gatherLogprobs(tokens, topLogprobs) } : {}),
+        };
       },
     });
     return result ? jsonResponse(200, result) : RESPONSE_ALREADY_SENT;

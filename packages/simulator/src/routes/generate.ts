@@ -4,6 +4,7 @@ import { parseKeepAlive } from '../duration.js';
 import type { PlannedToken } from '../generation.js';
 import { createdAt } from '../go-time.js';
 import { goQuote, OllamaHttpError } from '../http-error.js';
+import { gatherLogprobs, logprobsFor } from '../logprobs.js';
 import { capabilityName, lookupModel } from '../lookup-model.js';
 import { hashString } from '../random.js';
 import { checkImages, parseFormat, parseOptions, parseThink } from '../request-fields.js';
@@ -115,6 +116,8 @@ export async function handleGenerate(state: SimulatorState, c: AppContext): Prom
       contextTokens +
       images * 256;
     const modelJson = JSON.stringify(given);
+    const logprobs = body.logprobs === true;
+    const topLogprobs = typeof body.top_logprobs === 'number' ? body.top_logprobs : 0;
     const result = await runGeneration({
       settings: state.settings,
       response: c.env.outgoing,
@@ -136,6 +139,20 @@ export async function handleGenerate(state: SimulatorState, c: AppContext): Prom
         responseTokens: state.settings.responseTokens,
       },
       chunk: (token) => {
+        if (logprobs && token.kind !== 'tool_calls') {
+          const chunk: Record<string, unknown> = {
+            model: given,
+            created_at: createdAt(),
+            response: '',
+          };
+          if (token.kind === 'content') chunk.response = token.text;
+          else chunk.thinking = token.text;
+          return JSON.stringify({
+            ...chunk,
+            done: false,
+            logprobs: logprobsFor(token.text, topLogprobs),
+          });
+        }
         // Serialised by hand: this runs once per token and is the simulator's hot path.
         const piece = token.kind === 'tool_calls' ? '' : JSON.stringify(token.text);
         return token.kind === 'thinking'
@@ -174,6 +191,7 @@ export async function handleGenerate(state: SimulatorState, c: AppContext): Prom
           done,
           done_reason,
           ...rest,
+          ...(logprobs ? { logprobs: gatherLogprobs(tokens, topLogprobs) } : {}),
         };
       },
     });
