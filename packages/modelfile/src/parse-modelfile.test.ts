@@ -133,6 +133,20 @@ describe('parseModelfile: lexical rules (grammar §2)', () => {
     expect([typo.line, typo.column]).toEqual([2, 1]);
   });
 
+  it('explains the usual mistakes in words', () => {
+    expect(failure('FROM x\nSYSTEM"""hi"""\n').message).toBe(
+      'SYSTEM at line 2, column 7 must be followed by a space and then its value, not by the character """.',
+    );
+    const bare = failure('FROM x\nrepeat_last_n 64\n');
+    expect(bare.message).toContain('Did you mean PARAMETER repeat_last_n?');
+    expect(bare.suggestion).toBe('PARAMETER repeat_last_n');
+    expect(failure('FROM x\nSYSTEM hello\nworld\n').message).toContain(
+      'wrap that whole value in """',
+    );
+    expect(failure('ollama show x\nFROM y\n').message).not.toContain('wrap');
+    expect(failure('FROM x\nMESSAGE user: hi\n').message).toContain('Unexpected character ":"');
+  });
+
   it('counts the line break that ends a keyword (FROM b\\nSYSTEM\\n is line 3)', () => {
     const error = failure('FROM b\nSYSTEM\n');
     expect(error.ollamaMessage).toBe(`(line 3): ${INVALID_COMMAND}`);

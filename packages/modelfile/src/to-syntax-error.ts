@@ -1,21 +1,21 @@
 import { didYouMean } from './did-you-mean';
 import { ModelfileSyntaxError } from './errors/modelfile-syntax-error';
-import { INSTRUCTIONS, MESSAGE_ROLES } from './instructions';
+import { INSTRUCTIONS, instructionOf, MESSAGE_ROLES } from './instructions';
 import type { LineIndex } from './line-index';
-import { DEPRECATED_PARAMETERS, PARAMETER_NAMES } from './parameters';
+import { DEPRECATED_PARAMETERS, PARAMETER_NAMES, PARAMETERS } from './parameters';
 import type { ScanFailure } from './scan';
 
 const instructionList = INSTRUCTIONS.join(', ');
 
 function describeCharacter(text: string, offset: number): string {
   const codePoint = text.codePointAt(offset);
-  if (codePoint === undefined) return 'the end of the file';
-  if (codePoint === 10 || codePoint === 13) return 'a line break';
+  if (codePoint === undefined) return 'end of file';
+  if (codePoint === 10 || codePoint === 13) return 'line break';
   const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
   if (codePoint < 0x20 || codePoint === 0x7f || codePoint === 0xa0 || codePoint === 0xfeff) {
-    return `the invisible character ${hex}`;
+    return `invisible character ${hex}`;
   }
-  return `"${String.fromCodePoint(codePoint)}"`;
+  return `character "${String.fromCodePoint(codePoint)}"`;
 }
 
 /** The rest of the word from `offset` up to the next blank or line break. */
@@ -38,16 +38,27 @@ export function toSyntaxError(
   const character = describeCharacter(text, failure.offset);
   switch (failure.reason) {
     case 'invalid-instruction': {
-      const written = failure.offset === failure.commandStart ? failure.word : failure.word;
       const whole = wordFrom(text, failure.commandStart);
-      suggestion = didYouMean(failure.word, INSTRUCTIONS);
-      const hint = suggestion ? ` Did you mean ${suggestion}?` : '';
-      if (failure.offset === failure.commandStart && failure.endOffset > failure.offset) {
-        message = `Unknown instruction "${written}" at ${where}.${hint} A line must start with one of ${instructionList} (or # for a comment).`;
-      } else if (failure.offset >= text.length) {
-        message = `Unknown instruction "${whole}" at ${where}, at the end of the file.${hint} A line must start with one of ${instructionList}.`;
+      const keyword = instructionOf(failure.word);
+      const atWordStart = failure.offset === failure.commandStart;
+      if (keyword !== undefined && !atWordStart && failure.offset < text.length) {
+        message = `${keyword} at ${where} must be followed by a space and then its value, not by the ${character}.`;
+        suggestion = keyword;
+      } else if (Object.hasOwn(PARAMETERS, whole) || DEPRECATED_PARAMETERS.includes(whole)) {
+        suggestion = `PARAMETER ${whole}`;
+        message = `"${whole}" at ${where} is not an instruction but a parameter name. Did you mean PARAMETER ${whole}?`;
       } else {
-        message = `Unexpected ${character} in the instruction "${whole}" at ${where}: an instruction is letters only, followed by a space and its value.${hint} Instructions are ${instructionList}.`;
+        suggestion = didYouMean(failure.word, INSTRUCTIONS);
+        const commandAbove = /^[ \t]*[A-Za-z]/m.test(text.slice(0, failure.commandStart));
+        let hint = suggestion ? ` Did you mean ${suggestion}?` : '';
+        if (!suggestion && commandAbove) {
+          hint =
+            ' If this line belongs to the value of the command above, wrap that whole value in """ … """.';
+        }
+        const what = atWordStart
+          ? `Unknown instruction "${whole}"`
+          : `Unexpected ${character} in the instruction "${whole}"`;
+        message = `${what} at ${where}${failure.offset >= text.length ? ', at the end of the file' : ''}.${hint} A line must start with one of ${instructionList}, or # for a comment.`;
       }
       break;
     }
