@@ -168,6 +168,16 @@ describe('typed errors', () => {
     await server.close();
   });
 
+  it('lets a wrong shape through when validation is off', async () => {
+    const server = await fixedServer(
+      200,
+      '{"models":[{"name":"m","model":"m","modified_at":"x","size":"big","digest":"d"}]}',
+    );
+    const { models } = await createClient({ host: server.url, validate: false }).list();
+    expect(models[0]?.size).toBe('big');
+    await server.close();
+  });
+
   it('InvalidResponseError for a wrong type in a streamed chunk', async () => {
     const server = await fixedServer(
       200,
