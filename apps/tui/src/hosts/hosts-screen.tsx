@@ -188,10 +188,10 @@ export const HostsScreen = ({
       }
       switch (actionFor(hostsBindings, input, key)) {
         case 'up':
-          setSelected(Math.max(0, index - 1));
+          setSelected((value) => Math.max(0, Math.min(value, rowsShown.length - 1) - 1));
           return;
         case 'down':
-          setSelected(Math.min(rowsShown.length - 1, index + 1));
+          setSelected((value) => Math.max(0, Math.min(rowsShown.length - 1, value + 1)));
           return;
         case 'activate':
           if (current) {

@@ -75,10 +75,10 @@ export const MonitorScreen = ({
           refresh();
           return;
         case 'up':
-          setSelected(Math.max(0, index - 1));
+          setSelected((value) => Math.max(0, Math.min(value, models.length - 1) - 1));
           return;
         case 'down':
-          setSelected(Math.min(models.length - 1, index + 1));
+          setSelected((value) => Math.max(0, Math.min(models.length - 1, value + 1)));
           return;
         case 'unload': {
           const model = models[index];
