@@ -31,7 +31,7 @@ export type {
 } from './to-create-request';
 export { toCreateRequest } from './to-create-request';
 export type { Token, TokenKind } from './tokenize-modelfile';
-export { tokenizeModelfile } from './tokenize-modelfile';
+export { tokenizeModelfile, tokenizeModelfileLines } from './tokenize-modelfile';
 export type { ParameterValue } from './type-parameter';
 export type {
   CommandLike,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tokenizeModelfile } from './tokenize-modelfile';
+import { tokenizeModelfile, tokenizeModelfileLines } from './tokenize-modelfile';
 
 const kinds = (text: string) =>
   tokenizeModelfile(text).map((token) => `${token.kind}:${JSON.stringify(token.text)}`);
@@ -85,5 +85,16 @@ describe('tokenizeModelfile', () => {
         offset = token.end;
       }
     }
+  });
+
+  it('groups tokens by line for line-by-line rendering', () => {
+    const lines = tokenizeModelfileLines('FROM x\r\nSYSTEM """a\nb"""\n');
+    expect(lines.map((line) => line.map((token) => token.kind))).toEqual([
+      ['keyword', 'whitespace', 'value'],
+      ['keyword', 'whitespace', 'quote', 'string'],
+      ['string', 'quote'],
+      [],
+    ]);
+    expect(lines[2]?.[0]).toMatchObject({ text: 'b', line: 3, column: 1 });
   });
 });

@@ -187,3 +187,19 @@ function codePointLength(piece: string): number {
   }
   return count;
 }
+
+/**
+ * The tokens of each line, for line-by-line rendering: `lines[n]` holds line n + 1 without its
+ * line break. A value over several lines shows up in each of them.
+ * @example
+ * tokenizeModelfileLines('FROM x\nSYSTEM """a\nb"""\n').map((line) => line.map((token) => token.kind));
+ * // [['keyword', 'whitespace', 'value'], ['keyword', 'whitespace', 'quote', 'string'], ['string', 'quote'], []]
+ */
+export function tokenizeModelfileLines(input: string | Uint8Array): Token[][] {
+  const lines: Token[][] = [[]];
+  for (const token of tokenizeModelfile(input)) {
+    if (token.kind === 'newline') lines.push([]);
+    else lines[lines.length - 1]!.push(token);
+  }
+  return lines;
+}
