@@ -72,6 +72,8 @@ export const benchRecordSchema = z.strictObject({
 export const modelfileRecordSchema = z.strictObject({
   host: z.string().min(1),
   model: z.string().min(1),
+  /** The model it was created from (`details.parent_model`): its FROM line names a local blob. */
+  parentModel: z.string().optional(),
   modelfile: z.string(),
 });
 

@@ -30,6 +30,7 @@ describe('backup of Modelfiles (through the client, against the simulator)', () 
       {
         host: 'sim',
         model: 'terse-assistant:latest',
+        parentModel: 'qwen3:0.6b',
         modelfile: expect.stringContaining('SYSTEM You are terse.'),
       },
     ]);

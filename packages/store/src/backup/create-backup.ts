@@ -121,7 +121,13 @@ async function fetchModelfiles(
       const isCustom = Boolean(shown.details?.parent_model);
       if (selection === 'custom' && !isCustom) continue;
       if (typeof shown.modelfile !== 'string') continue;
-      records.push({ host: source.host, model, modelfile: shown.modelfile });
+      const parentModel = shown.details?.parent_model;
+      records.push({
+        host: source.host,
+        model,
+        ...(parentModel ? { parentModel } : {}),
+        modelfile: shown.modelfile,
+      });
     }
     return records;
   } catch (error) {
