@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithProviders, tick, waitForFrame } from '../test-utils/render.js';
 import type { ChatStoreLike } from './chat-record.js';
 import { ChatScreen } from './chat-screen.js';
+import { osc52Sequence } from './osc52.js';
 import { createTestServices, type TestServices } from './test-services.js';
 
 const ctrl = (letter: string) => String.fromCharCode(letter.charCodeAt(0) - 96);
@@ -96,7 +98,9 @@ describe('ChatScreen', () => {
     stdin.write('\r');
     await waitForFrame(lastFrame, (frame) => frame.includes('now chatting with qwen3:0.6b'));
     await typeLine(stdin, 'Second question');
-    await waitForFrame(lastFrame, (frame) => frame.includes('2 replies'), 5000);
+    const second = await waitForFrame(lastFrame, (frame) => frame.includes('2 replies'), 5000);
+    // qwen3 thinks first: its thinking is shown collapsed.
+    expect(second).toMatch(/▸ thinking \([\d,]+ chars/);
     const chats = services.storeHandle.chats;
     const [chat] = chats.list();
     const replies = chats.messages(chat!.id).filter((message) => message.role === 'assistant');
@@ -131,6 +135,30 @@ describe('ChatScreen', () => {
     expect(
       chats.messages(chats.list()[0]!.id).filter((message) => message.role === 'user'),
     ).toHaveLength(2);
+  });
+
+  it('saves with Ctrl+S, copies the last reply and code block with OSC 52, and exports Markdown', async () => {
+    const services = await setup({ responseTokens: { min: 12, max: 12 } });
+    const { stdin, lastFrame, frames } = mount(services);
+    await waitForFrame(lastFrame, (frame) => frame.includes('Chat with'));
+    stdin.write(ctrl('s'));
+    await waitForFrame(lastFrame, (frame) => frame.includes('saved (chat'));
+    expect(services.storeHandle.chats.list()).toHaveLength(1);
+    await typeLine(stdin, 'Say something');
+    await waitForFrame(lastFrame, (frame) => frame.includes('1 reply'), 5000);
+    const chats = services.storeHandle.chats;
+    const reply = chats.messages(chats.list()[0]!.id).at(-1)!;
+    stdin.write(ctrl('y'));
+    await waitForFrame(lastFrame, (frame) => frame.includes('copied the last reply'));
+    expect(frames.some((frame) => frame.includes(osc52Sequence(reply.content)))).toBe(true);
+    stdin.write(ctrl('b'));
+    await waitForFrame(lastFrame, (frame) =>
+      /no last code block to copy|copied the last code block/.test(frame),
+    );
+    stdin.write(ctrl('e'));
+    const exported = await waitForFrame(lastFrame, (frame) => frame.includes('exported to'));
+    const file = /exported to (\S+\.md)/.exec(exported.replace(/\n/g, ''))?.[1];
+    expect(file && readFileSync(file, 'utf8')).toContain('Say something');
   });
 
   it('applies a per-chat system prompt and options, and refuses a bad value naming the field', async () => {
