@@ -109,8 +109,17 @@ describe('createGpuSource with nvidia-smi', () => {
   });
 
   it('falls through to rocm-smi when nvidia-smi cannot talk to the driver', async () => {
+    let runs = 0;
+    let nowMs = 0;
     const source = createGpuSource({
-      io: { ...io, run: replayRocm },
+      now: () => nowMs,
+      io: {
+        ...io,
+        run: (command, args) => {
+          runs += 1;
+          return replayRocm(command, args);
+        },
+      },
       nvidiaSmiCommand: fakeNvidiaSmi('--scenario=driver-failure'),
     });
     await source.start?.();
@@ -131,6 +140,13 @@ describe('createGpuSource with nvidia-smi', () => {
     expect(reading.processes).toEqual([
       { pid: 4121, gpuIndex: 0, processName: 'ollama', usedMemoryBytes: 17_179_869_184 },
     ]);
+    // rocm-smi runs at most every 5 s; samples in between repeat its reading.
+    nowMs = 4000;
+    await source.sample();
+    expect(runs).toBe(1);
+    nowMs = 5000;
+    await source.sample();
+    expect(runs).toBe(2);
   });
 
   it('reports "not available" with every backend\'s reason when no tool works', async () => {

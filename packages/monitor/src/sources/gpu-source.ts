@@ -20,6 +20,11 @@ export interface GpuSourceOptions {
   nvidiaSmiCommand?: string[];
   /** @default 'rocm-smi' */
   rocmSmiCommand?: string;
+  /**
+   * rocm-smi has no loop mode and is a Python program (~0.1 s of CPU per run), so it runs at most this
+   * often; samples in between repeat its last reading. @default 5000
+   */
+  rocmIntervalMs?: number;
   /** Fallback lister, called once at start. @default systeminformation.graphics() */
   graphics?: () => Promise<{ controllers: GraphicsController[] }>;
   /** Which backends to try, in order. @default ['nvidia', 'amd', 'apple', 'systeminformation'] */
@@ -145,7 +150,16 @@ export function createGpuSource(options: GpuSourceOptions = {}): Source<GpuReadi
   const tryAmd = async (): Promise<string | null> => {
     const first = await readRocm();
     if (!first.available) return first.reason;
-    reading = readRocm;
+    let cached: { reading: Reading<GpuReadingData>; atMs: number } = {
+      reading: first,
+      atMs: now(),
+    };
+    reading = async () => {
+      if (now() - cached.atMs >= (options.rocmIntervalMs ?? 5000)) {
+        cached = { reading: await readRocm(), atMs: now() };
+      }
+      return cached.reading;
+    };
     return null;
   };
 
