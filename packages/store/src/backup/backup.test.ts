@@ -83,6 +83,17 @@ describe('backup and restore', () => {
     store.close();
   });
 
+  it('restores only the sections asked for', async () => {
+    const { store, backup, original } = await storeWithBackup();
+    store.notes.remove({ host: 'local', model: 'model-a' });
+    store.chats.remove(original.chats[0]!.id);
+    const report = await store.restoreBackup(backup.file, { include: ['notes'] });
+    expect(Object.keys(report.sections)).toEqual(['notes']);
+    expect(store.notes.list()).toEqual(original.notes);
+    expect(store.chats.list()).toHaveLength(1);
+    store.close();
+  });
+
   it('inspects an archive without restoring it', async () => {
     const { store, backup } = await storeWithBackup();
     expect(store.inspectBackup(backup.file).sections).toEqual([
