@@ -143,8 +143,9 @@ const streamRun = async (host: string, mode: 'coalesced' | 'naive') => {
   await app.firstFrame();
   app.press('2');
   await app.waitFor((text) => text.includes('Chat with'), 'the chat tab');
+  app.clear();
   app.press('go');
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await app.waitFor((text) => text.includes('go'), 'the typed prompt');
   app.clear();
   app.press('\r');
   await app.waitFor((text) => /\d+ tokens/.test(text), 'the first tokens');

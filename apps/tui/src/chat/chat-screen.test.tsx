@@ -41,7 +41,8 @@ describe('ChatScreen', () => {
     const services = await setup({ responseTokens: { min: 30, max: 30 } });
     const { stdin, lastFrame } = mount(services);
     await waitForFrame(lastFrame, (frame) => frame.includes('Chat with llama3.2:1b'));
-    await typeLine(stdin, 'Hello there');
+    // Text and Enter in one read, as automation or fast typing sends them.
+    stdin.write('Hello there\r');
     const frame = await waitForFrame(lastFrame, (text) => / out · first token /.test(text), 5000);
     expect(frame).toContain('you');
     expect(frame).toContain('Hello there');

@@ -56,14 +56,22 @@ export const PromptInput = ({
   );
   useInput(
     (input, key) => {
-      if (key.return) {
-        if (state.value.trim() || allowEmpty) {
-          const accepted = onSubmit(state.value);
+      // Text and Enter arriving in one read (fast typing, automation) is the text, then Enter.
+      const typedThenEnter = !key.return && input.length > 1 && input.endsWith('\r');
+      if (key.return || typedThenEnter) {
+        const value = typedThenEnter
+          ? promptInputReducer(state, { type: 'insert', text: input.slice(0, -1) }).value
+          : state.value;
+        if (typedThenEnter) dispatch({ type: 'insert', text: input.slice(0, -1) });
+        if (value.trim() || allowEmpty) {
+          const accepted = onSubmit(value);
           if (!keepOnSubmit && accepted !== false) {
             dispatch({ type: 'clear' });
             onChange?.('');
+            return;
           }
         }
+        if (value !== state.value) onChange?.(value);
         return;
       }
       const action = promptInputAction(input, key);
