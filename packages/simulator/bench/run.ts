@@ -1,5 +1,6 @@
 // Streaming rate of the simulator with zero token delay, in NDJSON chunks/s, beside a minimal
-// node:http server writing the same bytes one line per write. Run: pnpm --filter @ollamamon/simulator bench
+// node:http server writing the same bytes: one line per write, and 64 lines per write (what the
+// simulator does at zero delay). Run: pnpm --filter @ollamamon/simulator bench
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSimulator } from '@ollamamon/simulator';
@@ -62,13 +63,17 @@ function capture(url: string): Promise<string[]> {
   });
 }
 
-async function bareServer(lines: string[]): Promise<Server> {
+async function bareServer(lines: string[], perWrite: number): Promise<Server> {
+  const writes: string[] = [];
+  for (let index = 0; index < lines.length; index += perWrite) {
+    writes.push(lines.slice(index, index + perWrite).join(''));
+  }
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', async () => {
       res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
-      for (const line of lines) {
-        if (!res.write(line)) await new Promise((resolve) => res.once('drain', resolve));
+      for (const text of writes) {
+        if (!res.write(text)) await new Promise((resolve) => res.once('drain', resolve));
       }
       res.end();
     });
@@ -90,30 +95,41 @@ const simulator = await startSimulator({
   responseTokens: { min: tokens, max: tokens },
 });
 const lines = await capture(simulator.url);
-const bare = await bareServer(lines);
-const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+const servers = {
+  'simulator (/api/generate)': simulator.url,
+  'bare node:http, 1 line/write': '',
+  'bare node:http, 64 lines/write': '',
+};
+const perLine = await bareServer(lines, 1);
+const batched = await bareServer(lines, 64);
+servers['bare node:http, 1 line/write'] =
+  `http://127.0.0.1:${(perLine.address() as AddressInfo).port}`;
+servers['bare node:http, 64 lines/write'] =
+  `http://127.0.0.1:${(batched.address() as AddressInfo).port}`;
 
-const simulatorRates: number[] = [];
-const bareRates: number[] = [];
-await measure(simulator.url);
-await measure(bareUrl);
+const rates = new Map<string, number[]>(Object.keys(servers).map((name) => [name, []]));
+for (const url of Object.values(servers)) await measure(url);
 for (let round = 0; round < rounds; round++) {
-  const a = await measure(simulator.url);
-  simulatorRates.push(a.lines / a.seconds);
-  const b = await measure(bareUrl);
-  bareRates.push(b.lines / b.seconds);
+  // Interleaved, so that load from other processes hits every server alike.
+  for (const [name, url] of Object.entries(servers)) {
+    const result = await measure(url);
+    rates.get(name)?.push(result.lines / result.seconds);
+  }
 }
 await simulator.close();
-bare.close();
+perLine.close();
+batched.close();
 
-const simulatorMedian = median(simulatorRates);
-const bareMedian = median(bareRates);
-const format = (value: number): string => Math.round(value).toLocaleString('en-US').padStart(12);
-console.log(`NDJSON streaming, ${lines.length} lines per response, ${rounds} rounds, median:`);
-console.log('| server                         |    chunks/s |');
-console.log('| ------------------------------ | ----------: |');
-console.log(`| simulator (/api/generate)      |${format(simulatorMedian)} |`);
-console.log(`| bare node:http (same bytes)    |${format(bareMedian)} |`);
+const medians = new Map([...rates].map(([name, values]) => [name, median(values)]));
+const simulatorRate = medians.get('simulator (/api/generate)') as number;
+const format = (value: number): string => Math.round(value).toLocaleString('en-US').padStart(11);
 console.log(
-  `| ratio simulator / bare         |${(simulatorMedian / bareMedian).toFixed(2).padStart(11)}x |`,
+  `NDJSON streaming at zero token delay: ${lines.length} lines per response, median of ${rounds} rounds`,
 );
+console.log('| server                          |    chunks/s | simulator / this |');
+console.log('| ------------------------------- | ----------: | ---------------: |');
+for (const [name, rate] of medians) {
+  console.log(
+    `| ${name.padEnd(31)} |${format(rate)} | ${`${(simulatorRate / rate).toFixed(2)}x`.padStart(16)} |`,
+  );
+}

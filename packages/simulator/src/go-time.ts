@@ -22,14 +22,19 @@ export function goTime(date: Date, options: { utc?: boolean; nanos?: number } = 
   return `${base}${fraction ? `.${fraction}` : ''}${zone}`;
 }
 
-let counter = 0;
+let counter = 100_001;
 let cachedSecond = -1;
 let cachedPrefix = '';
+const millisText = Array.from({ length: 1000 }, (_, ms) => String(ms).padStart(3, '0'));
 
-/** `created_at` for a chunk: now, UTC, with a sub-millisecond part so it looks like Go's. */
+/**
+ * `created_at` for a chunk: now, UTC, with 9 fraction digits like Go's. Called once per token,
+ * so it avoids Date formatting: the seconds part is cached and the sub-millisecond digits are a
+ * counter that is always 6 digits long and never ends in 0 (Go trims trailing zeros).
+ */
 export function createdAt(): string {
-  // Never a multiple of 10, so the 9-digit fraction has no trailing zeros to trim.
-  counter = (counter + 7919) % 999_999;
+  counter += 7919;
+  if (counter > 999_999) counter -= 899_998;
   if (counter % 10 === 0) counter++;
   const now = Date.now();
   const second = Math.floor(now / 1000);
@@ -37,7 +42,5 @@ export function createdAt(): string {
     cachedSecond = second;
     cachedPrefix = new Date(second * 1000).toISOString().slice(0, 19);
   }
-  const ms = now % 1000;
-  const msText = ms >= 100 ? String(ms) : ms >= 10 ? `0${ms}` : `00${ms}`;
-  return `${cachedPrefix}.${msText}${String(counter).padStart(6, '0')}Z`;
+  return `${cachedPrefix}.${millisText[now - second * 1000]}${counter}Z`;
 }

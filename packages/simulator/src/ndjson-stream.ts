@@ -16,8 +16,9 @@ export class NdjsonStream {
   #started = false;
   #stalled = false;
   #dropped = false;
-  #corked = false;
   #batch = 0;
+  #buffered = '';
+  #bufferedLines = 0;
   chunks = 0;
 
   constructor(response: ServerResponse, fault: AppliedFault | undefined) {
@@ -26,8 +27,9 @@ export class NdjsonStream {
   }
 
   /**
-   * Coalesces writes into batches of `lines` (one writev per batch instead of one write per
-   * line). Used only when tokens come with no delay, where nobody can see the difference.
+   * Coalesces up to `lines` lines into one write (one HTTP chunk) instead of one write per line.
+   * Used only when tokens come with no delay, where nobody can see the difference, so that the
+   * simulator is never the bottleneck of a client benchmark.
    */
   batch(lines: number): void {
     // A stream under a fault writes line by line, so that what the client sees is exact.
@@ -58,7 +60,7 @@ export class NdjsonStream {
     if (fault?.dropAfterChunks !== undefined && this.chunks >= fault.dropAfterChunks) {
       // Let the lines already written reach the client (a real drop happens between chunks),
       // then cut the connection without the end of the chunked body.
-      this.#uncork();
+      this.#writeBuffered();
       this.#dropped = true;
       const response = this.#response;
       setTimeout(() => response.destroy(), 10).unref();
@@ -72,21 +74,16 @@ export class NdjsonStream {
     this.#start();
     this.chunks++;
     if (this.#batch > 0) {
-      if (!this.#corked) {
-        this.#response.cork();
-        this.#corked = true;
-      } else if (this.chunks % this.#batch === 0) {
-        this.#uncork();
-        this.#response.cork();
-        this.#corked = true;
-      }
+      this.#buffered += `${json}\n`;
+      if (++this.#bufferedLines < this.#batch) return true;
+      return this.#writeBuffered();
     }
     return this.#response.write(`${json}\n`);
   }
 
   /** Waits for the socket to drain; a stalled stream waits until the client gives up. */
   flush(): Promise<void> {
-    this.#uncork();
+    this.#writeBuffered();
     const response = this.#response;
     if (response.destroyed) return Promise.resolve();
     if (!this.#stalled && !response.writableNeedDrain) return Promise.resolve();
@@ -103,7 +100,7 @@ export class NdjsonStream {
 
   /** Ends the response (after a stall it stays open until the client leaves). */
   end(): void {
-    this.#uncork();
+    this.#writeBuffered();
     if (this.closed) return;
     this.#start();
     this.#response.end();
@@ -114,7 +111,7 @@ export class NdjsonStream {
    * last `{"error": ...}` line with the status left at 200.
    */
   fail(error: unknown): void {
-    this.#uncork();
+    this.#writeBuffered();
     if (this.closed) return;
     const message = error instanceof Error ? error.message : String(error);
     if (!this.#started) {
@@ -127,10 +124,14 @@ export class NdjsonStream {
     this.#response.end(`${JSON.stringify({ error: message })}\n`);
   }
 
-  #uncork(): void {
-    if (!this.#corked) return;
-    this.#corked = false;
-    this.#response.uncork();
+  /** Writes the coalesced lines; returns false on backpressure. */
+  #writeBuffered(): boolean {
+    if (this.#bufferedLines === 0) return true;
+    const text = this.#buffered;
+    this.#buffered = '';
+    this.#bufferedLines = 0;
+    if (this.#response.destroyed) return false;
+    return this.#response.write(text);
   }
 
   #start(): void {

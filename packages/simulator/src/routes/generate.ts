@@ -204,14 +204,25 @@ export async function handleGenerate(state: SimulatorState, c: AppContext): Prom
 }
 
 /** Token ids for `context`: prompt tokens then the generated ones, stable per text. */
+const tokenIds = new Map<string, number>();
+
+function tokenId(text: string): number {
+  let id = tokenIds.get(text);
+  if (id === undefined) {
+    id = hashString(text) % 128000;
+    if (tokenIds.size < 50_000) tokenIds.set(text, id);
+  }
+  return id;
+}
+
 function contextIds(prompt: string, tokens: PlannedToken[], promptCount: number): number[] {
   const ids: number[] = [];
   const promptPieces = tokenize(prompt);
   for (let index = 0; index < promptCount; index++) {
-    ids.push(hashString(promptPieces[index] ?? `#${index}`) % 128000);
+    ids.push(tokenId(promptPieces[index] ?? `#${index}`));
   }
   for (const token of tokens) {
-    if (token.kind !== 'tool_calls') ids.push(hashString(token.text) % 128000);
+    if (token.kind !== 'tool_calls') ids.push(tokenId(token.text));
   }
   return ids;
 }
