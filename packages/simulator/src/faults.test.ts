@@ -101,6 +101,34 @@ describe('faults', () => {
     expect(outcome.text.split('\n').filter(Boolean)).toHaveLength(3);
   });
 
+  it('dropAfterChunks delivers the N lines to fetch too, at any token delay', async () => {
+    for (const tokenDelayMs of [0, 2]) {
+      const sim = await startSimulator({ models: ['llama3.2:1b'], tokenDelayMs, loadDelayMs: 0 });
+      try {
+        sim.addFault({ path: '/api/chat', dropAfterChunks: 3 });
+        const response = await fetch(`${sim.url}/api/chat`, {
+          method: 'POST',
+          body: JSON.stringify(chatBody()),
+        });
+        expect(response.status).toBe(200);
+        const reader = response.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>;
+        const decoder = new TextDecoder();
+        let text = '';
+        const failure = await (async () => {
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) return undefined;
+            text += decoder.decode(value, { stream: true });
+          }
+        })().catch((error: unknown) => error);
+        expect(failure, `tokenDelayMs ${tokenDelayMs}`).toMatchObject({ message: 'terminated' });
+        expect(text.split('\n').filter(Boolean), `tokenDelayMs ${tokenDelayMs}`).toHaveLength(3);
+      } finally {
+        await sim.close();
+      }
+    }
+  });
+
   it('dropAfterChunks makes the official client fail mid-stream', async () => {
     simulator.addFault({ path: '/api/chat', dropAfterChunks: 2 });
     const stream = await new Ollama({ host: simulator.url }).chat({ ...chatBody(), stream: true });

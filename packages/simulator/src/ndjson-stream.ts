@@ -63,7 +63,15 @@ export class NdjsonStream {
       this.#writeBuffered();
       this.#dropped = true;
       const response = this.#response;
-      setTimeout(() => response.destroy(), 10).unref();
+      const socket = response.socket;
+      if (socket) {
+        // end() sends what was written, then closes: the client gets the headers and the N lines,
+        // then a connection closed before the end of the chunked body.
+        socket.end();
+        setTimeout(() => socket.destroy(), 100).unref();
+      } else {
+        response.destroy();
+      }
       return false;
     }
     if (fault?.stallAfterChunks !== undefined && this.chunks >= fault.stallAfterChunks) {
