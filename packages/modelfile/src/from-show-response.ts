@@ -33,6 +33,10 @@ export interface FromShowResponseOptions {
  * `license` and `messages`.
  * @throws {ModelfileError} when the response has no Modelfile and nothing names a base model.
  * @throws {ModelfileSyntaxError} when the shown Modelfile does not parse.
+ * @example
+ * const show = await fetch(`${host}/api/show`, { method: 'POST', body: JSON.stringify({ model: 'llama3.2' }) });
+ * const modelfile = fromShowResponse(await show.json(), { from: 'llama3.2' });
+ * // edit modelfile.commands, then formatModelfile(modelfile, { pretty: true }) or toCreateRequest(modelfile)
  */
 export function fromShowResponse(
   show: ShowResponseLike,
