@@ -81,6 +81,39 @@ describe('createClient against the simulator', () => {
     expect(response.timings.evalCount).toBe(response.eval_count);
   });
 
+  it('gathers tool calls, validated in full, streamed or not', async () => {
+    const tools = [
+      {
+        type: 'function' as const,
+        function: {
+          name: 'get_weather',
+          description: 'Weather for a city',
+          parameters: {
+            type: 'object',
+            properties: { city: { type: 'string' } },
+            required: ['city'],
+          },
+        },
+      },
+    ];
+    const question = user('What is the weather in Paris?');
+    const response = await client.chat({ model: CHAT, messages: question, tools, think: false });
+    expect(response.message.tool_calls?.[0]?.function.name).toBe('get_weather');
+    expect(response.message.tool_calls?.[0]?.id).toMatch(/^call_[a-z0-9]{8}$/);
+    const stream = await client.chat({
+      model: CHAT,
+      messages: question,
+      tools,
+      think: false,
+      stream: true,
+    });
+    const names: string[] = [];
+    for await (const chunk of stream) {
+      for (const call of chunk.message.tool_calls ?? []) names.push(call.function.name);
+    }
+    expect(names).toEqual(['get_weather']);
+  });
+
   it('sends images as base64 from bytes', async () => {
     const response = await client.chat({
       model: VISION,
