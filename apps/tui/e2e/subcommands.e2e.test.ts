@@ -8,6 +8,15 @@ describe('ollamamon subcommands (e2e)', () => {
   const home = temporaryHome();
   let env: NodeJS.ProcessEnv;
   const cli = (...args: string[]) => runCli([...args, '--host', simulator.url], env);
+  const readOnlyRuns: Record<string, string[]> = {
+    ls: ['ls', '--sort', 'size', '--filter', 'llama|qwen'],
+    lsJson: ['ls', '--json', '--filter', 'cap:vision|embedding'],
+    ps: ['ps'],
+    psJson: ['ps', '--json'],
+    hosts: ['hosts', '--json'],
+  };
+  const runs = new Map<string, ReturnType<typeof runCli>>();
+  const ran = (key: string) => runs.get(key) as ReturnType<typeof runCli>;
 
   beforeAll(async () => {
     assertBuilt();
@@ -17,6 +26,8 @@ describe('ollamamon subcommands (e2e)', () => {
       loadDelayMs: 0,
     });
     env = appEnv(home.path);
+    // The read-only runs start together (each is a separate process), before anything changes.
+    for (const [key, args] of Object.entries(readOnlyRuns)) runs.set(key, cli(...args));
   });
 
   afterAll(async () => {
@@ -25,7 +36,7 @@ describe('ollamamon subcommands (e2e)', () => {
   });
 
   it('ls lists models as a table, sorted and filtered like the TUI', async () => {
-    const result = await cli('ls', '--sort', 'size', '--filter', 'llama|qwen');
+    const result = await ran('ls');
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^NAME\s+ID\s+SIZE\s+PARAMS\s+QUANT\s+FAMILY\s+MODIFIED\s+LOADED/u);
@@ -38,7 +49,7 @@ describe('ollamamon subcommands (e2e)', () => {
   });
 
   it('ls --json gives rows with capabilities; a capability filter uses them', async () => {
-    const result = await cli('ls', '--json', '--filter', 'cap:vision|embedding');
+    const result = await ran('lsJson');
     expect(result.code).toBe(0);
     const rows = JSON.parse(result.stdout) as {
       name: string;
@@ -51,11 +62,11 @@ describe('ollamamon subcommands (e2e)', () => {
   });
 
   it('ps shows loaded models with the processor split', async () => {
-    const table = await cli('ps');
+    const table = await ran('ps');
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^NAME\s+ID\s+SIZE\s+PROCESSOR\s+CONTEXT\s+UNTIL/mu);
     expect(table.stdout).toMatch(/qwen3:0\.6b.*100% GPU/u);
-    const json = JSON.parse((await cli('ps', '--json')).stdout) as { name: string }[];
+    const json = JSON.parse((await ran('psJson')).stdout) as { name: string }[];
     expect(json.map((model) => model.name)).toEqual(['qwen3:0.6b']);
   });
 
@@ -90,7 +101,7 @@ describe('ollamamon subcommands (e2e)', () => {
   });
 
   it('hosts reports health, latency and version of every host', async () => {
-    const result = await cli('hosts', '--json');
+    const result = await ran('hosts');
     expect(result.code).toBe(0);
     const hosts = JSON.parse(result.stdout) as {
       url: string;
@@ -104,15 +115,18 @@ describe('ollamamon subcommands (e2e)', () => {
   });
 
   it('prints help and version, and refuses unknown flags with exit 2', async () => {
-    const help = await runCli(['--help'], env);
+    const [help, version, bad, noHost] = await Promise.all([
+      runCli(['--help'], env),
+      runCli(['--version'], env),
+      runCli(['ls', '--colour'], env),
+      runCli(['ls', '--host', '127.0.0.1:1'], env),
+    ]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--demo');
     expect(help.stdout).toContain('ollamamon outdated');
-    expect((await runCli(['--version'], env)).stdout).toMatch(/^\d+\.\d+\.\d+/u);
-    const bad = await runCli(['ls', '--colour'], env);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/u);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Unknown option --colour');
-    const noHost = await runCli(['ls', '--host', '127.0.0.1:1'], env);
     expect(noHost.code).toBe(1);
     expect(noHost.stderr).toContain('http://127.0.0.1:1');
   });

@@ -1,8 +1,8 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient, createFleet, DEFAULT_HOST, type Fleet, parseHost } from '@ollamamon/client';
-import { createMonitor, type Monitor } from '@ollamamon/monitor';
-import { defaultHome, openStore, type Store } from '@ollamamon/store';
+import type { Monitor } from '@ollamamon/monitor';
+import type { Store } from '@ollamamon/store';
 import type { AppClient, AppServices, HostEntry } from './services.js';
 
 /** Models the --demo simulator starts with (a chat model with tools+thinking, vision, embedding, …). */
@@ -65,10 +65,17 @@ function settingsHosts(store: Store | undefined, profile: string | undefined): H
  * in-process and uses it.
  */
 export async function createServices(options: CreateServicesOptions): Promise<AppServices> {
-  const home = defaultHome(options.env);
+  // The store (node:sqlite) and the monitor (systeminformation) load on demand: a subcommand that
+  // needs neither starts faster.
+  let home = {
+    configDir: options.env.OLLAMAMON_HOME ?? '',
+    dataDir: options.env.OLLAMAMON_HOME ?? '',
+  };
   let store: Store | undefined;
   let storeProblem: string | undefined;
   if (options.openStore !== false) {
+    const { defaultHome, openStore } = await import('@ollamamon/store');
+    home = defaultHome(options.env);
     try {
       store = openStore({ home });
     } catch (error) {
@@ -105,6 +112,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Ap
   };
   let monitor: Monitor | undefined;
   if (options.monitor !== false) {
+    const { createMonitor } = await import('@ollamamon/monitor');
     monitor = createMonitor({
       intervalMs: 2000,
       // The monitor follows the active host: its client changes on switchHost.
@@ -124,6 +132,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Ap
   const listeners = new Set<() => void>();
   const logFile = join(home.dataDir, 'ollamamon-tui.log');
   const log = (message: string) => {
+    if (home.dataDir === '') return;
     try {
       appendFileSync(logFile, `${new Date().toISOString()} ${message}\n`);
     } catch {

@@ -31,6 +31,12 @@ export async function runCommand(input: {
     registry: input.options.registry,
     env: input.env,
     monitor: false,
+    // ls (notes, last use) and hosts (the hosts list) read the store; the others only need it for
+    // the hosts in settings when no host was named.
+    openStore:
+      input.command === 'ls' ||
+      input.command === 'hosts' ||
+      (!input.options.host && !input.env.OLLAMA_HOST && !input.options.demo),
   });
   try {
     return await runners[input.command]({
