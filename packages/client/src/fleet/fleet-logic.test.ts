@@ -62,6 +62,28 @@ describe('rankHosts', () => {
     expect(decision.candidates.map((c) => c.host)).toEqual(['c', 'a', 'b']);
   });
 
+  it('divides requests in flight by weight, then prefers the heavier host', () => {
+    const weighted: FleetHostConfig[] = [
+      { name: 'small', url: 's' },
+      { name: 'big', url: 'b', weight: 4 },
+    ];
+    const both = mergeInventory([host('small', [installed('m')]), host('big', [installed('m')])]);
+    const busy = (big: number, small: number) =>
+      rankHosts({
+        model: 'm',
+        hosts: weighted,
+        health,
+        inventory: both,
+        inFlight: new Map([
+          ['big', big],
+          ['small', small],
+        ]),
+      }).candidates.map((c) => c.host);
+    expect(busy(0, 0)).toEqual(['big', 'small']);
+    expect(busy(3, 1)).toEqual(['big', 'small']); // 3/4 < 1/1
+    expect(busy(5, 1)).toEqual(['small', 'big']); // 5/4 > 1/1
+  });
+
   it('skips hosts without the model and explains an impossible route', () => {
     const decision = rankHosts({ model: 'other', hosts, health, inventory, inFlight: new Map() });
     expect(decision.host).toBeUndefined();
