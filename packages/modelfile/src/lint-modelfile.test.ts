@@ -57,6 +57,13 @@ describe('lintModelfile', () => {
     });
   });
 
+  it('reports NaN and Inf, which Go parses but cannot send as JSON', () => {
+    expect(only('FROM x\nPARAMETER temperature inf\n')).toMatchObject({
+      code: 'invalid-parameter-value',
+      ollamaMessage: 'json: unsupported value: +Inf',
+    });
+  });
+
   it('warns about deprecated parameters, out-of-range values and duplicates', () => {
     expect(only('FROM x\nPARAMETER mirostat 1\n')).toMatchObject({
       code: 'deprecated-parameter',

@@ -254,11 +254,14 @@ function lintParameter(
   }
   if (typeof typed.value === 'number') {
     if (!Number.isFinite(typed.value)) {
+      // Go parses "nan" and "inf"; json.Marshal then refuses them
+      const shown = Number.isNaN(typed.value) ? 'NaN' : typed.value > 0 ? '+Inf' : '-Inf';
       add(
         'invalid-parameter-value',
         'error',
         `PARAMETER ${name} must be a finite number, not "${args}".`,
         valueRange,
+        { ollamaMessage: `json: unsupported value: ${shown}` },
       );
       return;
     }
