@@ -31,6 +31,14 @@ describe('gin framing', () => {
     expect((await call(simulator.url, '/', { method: 'HEAD' })).status).toBe(200);
   });
 
+  it('HEAD works on /api/tags and /api/version, GET on /api/status', async () => {
+    expect((await call(simulator.url, '/api/tags', { method: 'HEAD' })).status).toBe(200);
+    expect((await call(simulator.url, '/api/version', { method: 'HEAD' })).status).toBe(200);
+    expect((await call(simulator.url, '/api/status')).json).toEqual({
+      cloud: { disabled: false, source: 'none' },
+    });
+  });
+
   it('unknown paths give 404 "404 page not found" as text/plain', async () => {
     const response = await call(simulator.url, '/api/nothing');
     expect([response.status, response.text, response.contentType]).toEqual([

@@ -201,6 +201,65 @@ describe('the official ollama package against the simulator', () => {
     expect(await ollama.push({ model: 'llama3.2:1b' })).toEqual({ status: 'success' });
   });
 
+  it('create() streamed reports statuses ending in success', async () => {
+    const stream = await ollama.create({
+      model: 'brief',
+      from: 'qwen3:0.6b',
+      system: 'Be brief.',
+      stream: true,
+    });
+    const statuses: string[] = [];
+    for await (const progress of stream) statuses.push(progress.status);
+    expect(statuses.at(-2)).toBe('writing manifest');
+    expect(statuses.at(-1)).toBe('success');
+  });
+
+  it('missing models: ResponseError 404 from generate and embed, a plain Error from a streamed pull', async () => {
+    const generateError = await failure(ollama.generate({ model: 'ghost', prompt: 'x' }));
+    expect([generateError.name, generateError.status_code, generateError.error]).toEqual([
+      'ResponseError',
+      404,
+      "model 'ghost' not found",
+    ]);
+    const embedError = await failure(ollama.embed({ model: 'ghost', input: 'x' }));
+    expect([embedError.status_code, embedError.error]).toEqual([
+      404,
+      'model "ghost" not found, try pulling it first',
+    ]);
+    const stream = await ollama.pull({ model: 'ghost', stream: true });
+    const reading = (async () => {
+      for await (const _progress of stream) {
+        // the first line is "pulling manifest", then the error line
+      }
+    })();
+    await expect(reading).rejects.toThrow('pull model manifest: file does not exist');
+  });
+
+  it('abort() stops every open stream', async () => {
+    const slow = await startSimulator({
+      models: ['llama3.2:1b'],
+      tokenDelayMs: 20,
+      loadDelayMs: 0,
+    });
+    try {
+      const client = new Ollama({ host: slow.url });
+      const first = await client.generate({ model: 'llama3.2:1b', prompt: 'a', stream: true });
+      const second = await client.generate({ model: 'llama3.2:1b', prompt: 'b', stream: true });
+      client.abort();
+      for (const stream of [first, second]) {
+        await expect(
+          (async () => {
+            for await (const _chunk of stream) {
+              // aborted
+            }
+          })(),
+        ).rejects.toMatchObject({ name: 'AbortError' });
+      }
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('create(), copy() and delete()', async () => {
     const created = await ollama.create({
       model: 'pirate',
