@@ -127,6 +127,17 @@ describe('createFleet', () => {
     expect(fleet.route(CHAT).skipped[0]).toMatchObject({ host: 'stalled', state: 'down' });
   });
 
+  it('looks again before refusing when the only host with the model was down', async () => {
+    b.addFault({ path: '/api/tags', refuse: true });
+    const fleet = fleetOf(['b', b], ['c', c]);
+    expect((await fleet.inventory()).hosts.find((host) => host.name === 'b')?.up).toBe(false);
+    expect(fleet.route(CHAT).host).toBeUndefined();
+    b.clearFaults();
+    await new Promise((resolve) => setTimeout(resolve, 550));
+    const reply = await fleet.chat({ model: CHAT, messages });
+    expect(reply.served.host).toBe('b');
+  });
+
   it('embeds through the fleet and refuses a model no host has', async () => {
     const fleet = fleetOf(['a', a], ['b', b]);
     const response = await fleet.embed({ model: 'nomic-embed-text', input: 'x' });

@@ -213,7 +213,12 @@ export function createFleet(options: FleetOptions): Fleet {
     run: (client: OllamaClient) => Promise<T>,
   ): Promise<T & { served: Served }> {
     await ensureState(options?.signal);
-    const decision = route(model);
+    let decision = route(model);
+    if (decision.candidates.length === 0 && performance.now() - stateAt > 500) {
+      // Nobody can serve it per the last look: look again before giving up (a host may be back).
+      await takeInventory(options?.signal);
+      decision = route(model);
+    }
     if (decision.candidates.length === 0) {
       throw new ModelNotFoundError({
         host: 'fleet',
