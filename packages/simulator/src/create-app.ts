@@ -1,6 +1,7 @@
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
 import { type AppContext, type AppEnv, jsonResponse } from './app-env.js';
+import { corsDecision } from './cors.js';
 import { OllamaHttpError } from './http-error.js';
 import { handleBlobHead, handleBlobPost } from './routes/blobs.js';
 import { handleChat } from './routes/chat.js';
@@ -77,6 +78,16 @@ export function createApp(state: SimulatorState): Hono<AppEnv> {
     c.set('signal', controller.signal);
     const method = c.req.method;
     const path = c.req.path;
+    const cors = corsDecision(
+      { origin: c.req.header('origin') ?? null, host: c.req.header('host') ?? null, method },
+      state.settings.allowedOrigins,
+    );
+    if (cors.kind === 'forbidden') return new Response(null, { status: 403 });
+    if (cors.kind === 'preflight')
+      return new Response(null, { status: 204, headers: cors.headers });
+    if (cors.kind === 'allow') {
+      for (const [name, value] of Object.entries(cors.headers)) outgoing.setHeader(name, value);
+    }
     const route = routeTable.find(([pattern]) => pattern.test(path));
     if (method === 'HEAD' && route && !route[1].includes('HEAD')) return unrouted(path, method);
     try {

@@ -12,6 +12,8 @@ export interface SimulatorSettings {
   responseTokens: { min: number; max: number };
   version: string;
   modelsDir: string;
+  /** Extra CORS origins (OLLAMA_ORIGINS), wildcards allowed. */
+  allowedOrigins: readonly string[];
 }
 
 /** A request the simulator saw (for `onRequest`, used by the bin's --verbose). */

@@ -49,6 +49,8 @@ export interface SimulatorOptions {
   version?: string;
   /** Directory shown in blob paths of `show` modelfiles. @default '/usr/share/ollama/.ollama/models' */
   modelsDir?: string;
+  /** Extra CORS origins, as OLLAMA_ORIGINS (`https://example.com`, `http://*.lan:*`). @default [] */
+  allowedOrigins?: string[];
   /** Called once per request when its response is done (the bin's --verbose). */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -121,6 +123,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       responseTokens,
       version: options.version ?? '0.12.6',
       modelsDir: options.modelsDir ?? '/usr/share/ollama/.ollama/models',
+      allowedOrigins: options.allowedOrigins ?? [],
     },
     store,
     registry: new Registry(),
