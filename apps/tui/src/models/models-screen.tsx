@@ -243,10 +243,16 @@ export function ModelsScreen(props: ModelsScreenProps) {
       case 'unload':
         if (!row) return;
         return void perform('Unloaded', [row], () => client.unload(row.name));
-      case 'unload-all': {
-        const loaded = state.rows.filter((target) => target.loaded);
-        return void perform('Unloaded', loaded, (target) => client.unload(target.name));
-      }
+      case 'unload-all':
+        // Ask the host what is loaded now (the table may be a refresh behind).
+        return void client
+          .ps()
+          .then((ps) => {
+            const loaded = ps.models.map((model) => ({ name: model.name }) as ModelRow);
+            if (loaded.length === 0) say('Nothing is loaded.');
+            else void perform('Unloaded', loaded, (target) => client.unload(target.name));
+          })
+          .catch((error: unknown) => say(errorText(error)));
       case 'favourite':
         if (!row) return;
         return void annotations.setFavourite(row.name, !row.favourite).then(refresh);
