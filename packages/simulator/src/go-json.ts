@@ -24,7 +24,7 @@ export function goSyntaxError(text: string): string | undefined {
   const skipSpace = (): void => {
     while (position < text.length && ' \t\r\n'.includes(text[position] as string)) position++;
   };
-  const next = (_context: string): string => {
+  const next = (): string => {
     const char = text[position];
     if (char === undefined) fail('unexpected EOF');
     position++;
@@ -32,7 +32,7 @@ export function goSyntaxError(text: string): string | undefined {
   };
   const literal = (word: string): void => {
     for (let index = 1; index < word.length; index++) {
-      const char = next('');
+      const char = next();
       if (char !== word[index]) {
         fail(
           `invalid character ${quoteChar(char)} in literal ${word} (expecting ${quoteChar(word[index] as string)})`,
@@ -42,14 +42,14 @@ export function goSyntaxError(text: string): string | undefined {
   };
   const string = (): void => {
     for (;;) {
-      const char = next('');
+      const char = next();
       if (char === '"') return;
       if (char === '\\') {
-        const escaped = next('');
+        const escaped = next();
         if ('"\\/bfnrt'.includes(escaped)) continue;
         if (escaped === 'u') {
           for (let index = 0; index < 4; index++) {
-            const hex = next('');
+            const hex = next();
             if (!/[0-9a-fA-F]/.test(hex))
               fail(`invalid character ${quoteChar(hex)} in \\u hexadecimal character escape`);
           }
@@ -65,22 +65,22 @@ export function goSyntaxError(text: string): string | undefined {
   };
   const number = (first: string): void => {
     if (first === '-') {
-      const char = next('');
+      const char = next();
       if (!/[0-9]/.test(char)) fail(`invalid character ${quoteChar(char)} in numeric literal`);
       first = char;
     }
     if (first !== '0') digits();
     if (peek() === '.') {
       position++;
-      const char = next('');
+      const char = next();
       if (!/[0-9]/.test(char))
         fail(`invalid character ${quoteChar(char)} after decimal point in numeric literal`);
       digits();
     }
     if (peek() === 'e' || peek() === 'E') {
       position++;
-      let char = next('');
-      if (char === '+' || char === '-') char = next('');
+      let char = next();
+      if (char === '+' || char === '-') char = next();
       if (!/[0-9]/.test(char))
         fail(`invalid character ${quoteChar(char)} in exponent of numeric literal`);
       digits();
@@ -88,7 +88,7 @@ export function goSyntaxError(text: string): string | undefined {
   };
   const value = (): void => {
     skipSpace();
-    const char = next('');
+    const char = next();
     if (char === '{') object();
     else if (char === '[') array();
     else if (char === '"') string();
@@ -106,16 +106,16 @@ export function goSyntaxError(text: string): string | undefined {
     }
     for (;;) {
       skipSpace();
-      const char = next('');
+      const char = next();
       if (char !== '"')
         fail(`invalid character ${quoteChar(char)} looking for beginning of object key string`);
       string();
       skipSpace();
-      const colon = next('');
+      const colon = next();
       if (colon !== ':') fail(`invalid character ${quoteChar(colon)} after object key`);
       value();
       skipSpace();
-      const after = next('');
+      const after = next();
       if (after === '}') return;
       if (after !== ',') fail(`invalid character ${quoteChar(after)} after object key:value pair`);
     }
@@ -129,7 +129,7 @@ export function goSyntaxError(text: string): string | undefined {
     for (;;) {
       value();
       skipSpace();
-      const after = next('');
+      const after = next();
       if (after === ']') return;
       if (after !== ',') fail(`invalid character ${quoteChar(after)} after array element`);
     }
