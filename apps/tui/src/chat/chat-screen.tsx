@@ -89,7 +89,7 @@ export const ChatScreen = ({
         dispatch: session.dispatch,
         getState: session.getState,
         chats,
-        flushIntervalMs: mode === 'naive' ? 0 : 33,
+        flushIntervalMs: mode === 'coalesced' ? 33 : 0,
         onPersistError: (error) =>
           setNotice({ text: `not saved: ${messageOf(error)}`, error: true }),
       }),

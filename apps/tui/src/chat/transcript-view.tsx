@@ -95,7 +95,11 @@ export const TranscriptView = ({
     <Box flexDirection="column" height={height} overflow="hidden" justifyContent="flex-end">
       {hiddenAbove ? <Text color={theme.text.muted}>↑ earlier messages (PgUp)</Text> : null}
       {items.map((item) => (
-        <TranscriptItemView key={item.key} item={item} expandThinking={expandThinking} />
+        // flexShrink 0: when the window's row estimate falls short, the oldest rows are cut at the top
+        // (justifyContent flex-end), instead of Yoga squeezing every item.
+        <Box key={item.key} flexShrink={0} flexDirection="column">
+          <TranscriptItemView item={item} expandThinking={expandThinking} />
+        </Box>
       ))}
     </Box>
   );
