@@ -198,7 +198,7 @@ describe('parallelism and queue', () => {
     const sim = await simulator({
       models: ['llama3.2:1b'],
       tokenDelayMs: 10,
-      responseTokens: { min: 30, max: 30 },
+      responseTokens: { min: 100, max: 100 },
       numParallel: 1,
       maxQueue: 1,
     });
