@@ -6,7 +6,7 @@
 //    Two regimes:
 //    - "buffered": the reader starts after the answer sits in the socket buffers, so chunks/s is
 //      the reader's own throughput (client-bound). This is where the readers differ.
-//    - "live": reading starts at once; chunks/s is bounded by the simulator (server-bound).
+//    - "live": reading starts at once; chunks/s is bounded by the slower of simulator and reader.
 //    Plus chunks per CPU second of this process (process.cpuUsage), the client's cost per chunk.
 //    The simulator runs in a child process so its CPU time is not counted.
 // 2. fleet.inventory() over 50 simulated hosts with 5 refusing and 5 stalled, against one timeout.

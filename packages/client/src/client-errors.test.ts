@@ -66,17 +66,12 @@ describe('typed errors', () => {
   });
 
   it('HostUnreachableError (stage stream) when a stream drops mid-way', async () => {
-    // A real server that flushes three lines and then destroys the socket. (The simulator's
-    // dropAfterChunks loses the lines written before the drop: /work/notes/simulator-requests.md.)
-    const line =
-      '{"model":"m","created_at":"x","message":{"role":"assistant","content":"a"},"done":false}\n';
-    const server: Server = createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/x-ndjson' });
-      response.write(line.repeat(3), () => setTimeout(() => response.socket?.destroy(), 20));
+    simulator.addFault({ path: '/api/chat', dropAfterChunks: 3 });
+    const stream = await createClient({ host: simulator.url }).chat({
+      model: CHAT,
+      messages,
+      stream: true,
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const stream = await createClient({ host: url }).chat({ model: 'm', messages, stream: true });
     let received = 0;
     const error = await failure(
       (async () => {
@@ -85,7 +80,6 @@ describe('typed errors', () => {
     );
     expect(received).toBe(3);
     expect(HostUnreachableError.isInstance(error) && error.stage).toBe('stream');
-    await new Promise((resolve) => server.close(resolve));
   });
 
   it('ModelNotFoundError for a missing model, a subclass of OllamaResponseError', async () => {
