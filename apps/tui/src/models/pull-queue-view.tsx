@@ -19,37 +19,42 @@ export function PullQueueView(props: { items: readonly PullItem[] }) {
       <Text bold>Pulls (x cancels the newest)</Text>
       {props.items.map((item) => {
         const fraction = item.totalBytes > 0 ? item.completedBytes / item.totalBytes : 0;
-        const bar = progressBar(item.status === 'done' ? 1 : fraction, 24);
+        const bar = progressBar(item.status === 'done' ? 1 : fraction, 20);
         const statusColor =
           item.status === 'failed'
             ? theme.status.error
             : item.status === 'done'
               ? theme.status.ok
               : theme.text.muted;
+        const finished = item.status !== 'pulling' && item.status !== 'queued';
         return (
           <Box key={item.id}>
             <Box width={26} flexShrink={0}>
               <Text wrap="truncate">{item.model}</Text>
             </Box>
-            <Text color={theme.progress.done}>{bar.done}</Text>
-            <Text color={theme.progress.remaining}>{bar.remaining}</Text>
-            <Text>
-              {' '}
-              {String(Math.round((item.status === 'done' ? 1 : fraction) * 100)).padStart(3)}%
-            </Text>
-            <Text color={theme.text.muted}>
-              {' '}
-              {formatBytes(item.completedBytes)}/{formatBytes(item.totalBytes)}{' '}
-              {formatRate(
-                item.bytesPerSecond === undefined ? undefined : item.bytesPerSecond / 1e6,
-                'MB/s',
-              )}{' '}
-              ETA{' '}
-              {formatDuration(item.etaSeconds === undefined ? undefined : item.etaSeconds * 1000)}
-            </Text>
-            <Text color={statusColor}>
-              {' '}
-              {item.error ? `${item.statusText}: ${item.error}` : item.statusText}
+            <Text wrap="truncate-end">
+              <Text color={theme.progress.done}>{bar.done}</Text>
+              <Text color={theme.progress.remaining}>{bar.remaining}</Text>
+              <Text>
+                {' '}
+                {String(Math.round((item.status === 'done' ? 1 : fraction) * 100)).padStart(3)}%
+              </Text>
+              <Text color={theme.text.muted}>
+                {' '}
+                {formatBytes(item.completedBytes)}/{formatBytes(item.totalBytes)}
+                {finished
+                  ? ''
+                  : ` ${formatRate(
+                      item.bytesPerSecond === undefined ? undefined : item.bytesPerSecond / 1e6,
+                      'MB/s',
+                    )} ETA ${formatDuration(
+                      item.etaSeconds === undefined ? undefined : item.etaSeconds * 1000,
+                    )}`}
+              </Text>
+              <Text color={statusColor}>
+                {' '}
+                {item.error ? `${item.statusText}: ${item.error}` : item.statusText}
+              </Text>
             </Text>
           </Box>
         );
