@@ -209,7 +209,12 @@ export function App(props: AppProps) {
           ) : null}
           {screens}
         </Box>
-        <StatusBar status={status} />
+        <StatusBar
+          status={status}
+          message={
+            services.storeProblem ? `store unavailable: ${services.storeProblem}` : undefined
+          }
+        />
       </Box>
     </ThemeProvider>
   );
