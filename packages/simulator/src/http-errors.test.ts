@@ -306,6 +306,49 @@ describe('embed errors', () => {
   });
 });
 
+describe('show', () => {
+  it('finds names case-insensitively and keeps long arrays out unless verbose', async () => {
+    const plain = await post('/api/show', { model: 'LLAMA3.2:1B' });
+    expect(plain.status).toBe(200);
+    expect(plain.json.model_info['tokenizer.ggml.tokens']).toEqual([]);
+    expect(plain.json.tensors).toBeUndefined();
+    const verbose = await post('/api/show', { model: 'llama3.2:1b', verbose: true });
+    expect(verbose.json.model_info['tokenizer.ggml.tokens'].length).toBeGreaterThan(5);
+    expect(verbose.json.tensors[0]).toMatchObject({
+      name: 'token_embd.weight',
+      shape: [2048, 128256],
+    });
+  });
+
+  it('reports what a memory estimate needs for each architecture', async () => {
+    for (const [model, arch, blocks, kv] of [
+      ['llama3.2:1b', 'llama', 16, 8],
+      ['qwen3:0.6b', 'qwen3', 28, 8],
+      ['gemma3:4b', 'gemma3', 34, 4],
+      ['nomic-embed-text', 'nomic-bert', 12, undefined],
+    ] as const) {
+      const info = (await post('/api/show', { model })).json.model_info;
+      expect(info['general.architecture']).toBe(arch);
+      expect(info[`${arch}.block_count`]).toBe(blocks);
+      expect(info[`${arch}.attention.head_count_kv`]).toBe(kv);
+      expect(info[`${arch}.embedding_length`]).toBeGreaterThan(0);
+      expect(info[`${arch}.attention.head_count`]).toBeGreaterThan(0);
+      expect(info[`${arch}.context_length`]).toBeGreaterThan(0);
+    }
+  });
+
+  it('applies the system and options of the request to what it shows', async () => {
+    const shown = await post('/api/show', {
+      model: 'llama3.2:1b',
+      system: 'Pirate.',
+      options: { num_ctx: 8192 },
+    });
+    expect(shown.json.system).toBe('Pirate.');
+    expect(shown.json.parameters).toContain(`${'num_ctx'.padEnd(30)} 8192`);
+    expect(shown.json.modelfile).toContain('PARAMETER num_ctx 8192');
+  });
+});
+
 describe('model management errors', () => {
   it('show', async () => {
     expect(await post('/api/show', {})).toMatchObject({

@@ -111,6 +111,15 @@ describe('registry mode', () => {
     expect(total).toBe(2_019_393_189);
   });
 
+  it('pulling an up-to-date model reports every layer once, complete', async () => {
+    const pull = await call(simulator.url, '/api/pull', { body: { model: 'llama3.2:latest' } });
+    const layers = (
+      pull.lines as Array<{ digest?: string; total?: number; completed?: number }>
+    ).filter((line) => line.digest);
+    expect(new Set(layers.map((line) => line.digest)).size).toBe(layers.length);
+    expect(layers.every((line) => line.completed === line.total)).toBe(true);
+  });
+
   it('a pushed model is served by the registry', async () => {
     await call(simulator.url, '/api/copy', {
       body: { source: 'llama3.2:1b', destination: 'me/mine:v1' },
