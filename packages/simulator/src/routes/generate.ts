@@ -30,13 +30,12 @@ const fields = {
   top_logprobs: 'int',
 } as const;
 
-function checkTopLogprobs(value: unknown): void {
+/** `top_logprobs` must be 0..20 (generate and chat, ollama-api.md §5). */
+export function checkTopLogprobs(value: unknown): void {
   if (typeof value === 'number' && (value < 0 || value > 20)) {
     throw new OllamaHttpError(400, 'top_logprobs must be between 0 and 20');
   }
 }
-
-export { checkTopLogprobs };
 
 /** POST /api/generate (ollama-api.md §5, checks in Ollama's order). */
 export async function handleGenerate(state: SimulatorState, c: AppContext): Promise<Response> {
