@@ -64,3 +64,19 @@ describe('CORS', () => {
     );
   });
 });
+
+describe('Host check (listening on loopback)', () => {
+  it('answers OPTIONS with 204 and refuses a foreign Host with 403', async () => {
+    expect((await send('OPTIONS', '/api/chat', {})).status).toBe(204);
+    expect((await send('GET', '/api/tags', { host: 'evil.example.com' })).status).toBe(403);
+    for (const host of [
+      'localhost:11434',
+      'my-box.local',
+      'app.localhost',
+      '192.168.1.5:80',
+      '[::1]:11434',
+    ]) {
+      expect([host, (await send('GET', '/api/version', { host })).status]).toEqual([host, 200]);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
+import { isAllowedHost } from './allowed-host.js';
 import { type AppContext, type AppEnv, jsonResponse } from './app-env.js';
 import { corsDecision } from './cors.js';
 import { OllamaHttpError } from './http-error.js';
@@ -87,6 +88,10 @@ export function createApp(state: SimulatorState): Hono<AppEnv> {
       return new Response(null, { status: 204, headers: cors.headers });
     if (cors.kind === 'allow') {
       for (const [name, value] of Object.entries(cors.headers)) outgoing.setHeader(name, value);
+    }
+    if (state.settings.checkHost) {
+      if (!isAllowedHost(c.req.header('host'))) return new Response(null, { status: 403 });
+      if (method === 'OPTIONS') return new Response(null, { status: 204 });
     }
     const route = routeTable.find(([pattern]) => pattern.test(path));
     if (method === 'HEAD' && route && !route[1].includes('HEAD')) return unrouted(path, method);

@@ -14,6 +14,8 @@ export interface SimulatorSettings {
   modelsDir: string;
   /** Extra CORS origins (OLLAMA_ORIGINS), wildcards allowed. */
   allowedOrigins: readonly string[];
+  /** Apply the Host-header check (the server listens on loopback). */
+  checkHost: boolean;
 }
 
 /** A request the simulator saw (for `onRequest`, used by the bin's --verbose). */

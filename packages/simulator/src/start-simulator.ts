@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { isLoopbackAddress } from './allowed-host.js';
 import { catalogue as catalogueList, defaultModels, type ModelSpec } from './catalogue.js';
 import { createApp } from './create-app.js';
 import { keepAliveOption } from './duration.js';
@@ -124,6 +125,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       version: options.version ?? '0.12.6',
       modelsDir: options.modelsDir ?? '/usr/share/ollama/.ollama/models',
       allowedOrigins: options.allowedOrigins ?? [],
+      checkHost: isLoopbackAddress(options.hostname ?? '127.0.0.1'),
     },
     store,
     registry: new Registry(),
