@@ -24,8 +24,11 @@ describe('ollamamon --demo (e2e, tmux)', () => {
 
   afterAll(async () => {
     await session?.kill();
+    await fresh?.kill();
     home.remove();
   });
+
+  let fresh: TmuxSession | undefined;
 
   it('starts the simulator in-process and shows its models, one of them loaded', async () => {
     const screen = await session.waitFor(
@@ -51,5 +54,24 @@ describe('ollamamon --demo (e2e, tmux)', () => {
     await session.waitFor('5/5 models');
     await session.press('q');
     expect(await session.waitForExit()).toBe(0);
+  });
+
+  it('offers the demo on the no-host screen of a fresh machine: d starts it', async () => {
+    fresh = await startTmux({
+      command: [process.execPath, cliPath],
+      env: {
+        OLLAMAMON_HOME: home.path,
+        PATH: appEnv(home.path).PATH ?? '',
+        OLLAMA_HOST: '127.0.0.1:1',
+      },
+      columns: 120,
+      rows: 30,
+    });
+    const screen = await fresh.waitFor('No Ollama host answers at http://127.0.0.1:1');
+    expect(screen).toContain('press d now');
+    await fresh.press('d');
+    await fresh.waitFor((text) => text.includes('(demo)') && text.includes('5/5 models'));
+    await fresh.press('q');
+    expect(await fresh.waitForExit()).toBe(0);
   });
 });

@@ -205,6 +205,13 @@ export function App(props: AppProps) {
               retryEverySeconds={Math.round((props.statusIntervalMs ?? 2000) / 1000)}
               isActive={!captured}
               onRetry={status.checkNow}
+              onStartDemo={
+                services.startDemo
+                  ? () => {
+                      void services.startDemo?.();
+                    }
+                  : undefined
+              }
             />
           ) : null}
           {screens}

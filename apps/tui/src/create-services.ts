@@ -83,7 +83,7 @@ export async function createServices(options: CreateServicesOptions): Promise<Ap
     }
   }
   const configured = settingsHosts(store, options.profile);
-  const demo = options.demo ? await startDemoSimulator() : undefined;
+  let demo = options.demo ? await startDemoSimulator() : undefined;
 
   let active: HostEntry;
   if (demo) active = { name: 'demo', url: demo.url };
@@ -141,8 +141,20 @@ export async function createServices(options: CreateServicesOptions): Promise<Ap
   };
 
   return {
-    demo: demo !== undefined,
-    registry: demo ? demo.url : options.registry,
+    get demo() {
+      return demo !== undefined;
+    },
+    get registry() {
+      return demo ? demo.url : options.registry;
+    },
+    async startDemo() {
+      demo ??= await startDemoSimulator();
+      const entry = { name: 'demo', url: demo.url };
+      if (!hosts.some((host) => host.url === entry.url)) hosts = [entry, ...hosts];
+      active = entry;
+      fleet = undefined;
+      for (const listener of listeners) listener();
+    },
     home: home.dataDir,
     profile: options.profile,
     store,

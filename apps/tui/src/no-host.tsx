@@ -12,11 +12,14 @@ export function NoHostScreen(props: {
   retryEverySeconds: number;
   isActive: boolean;
   onRetry: () => void;
+  /** When given, `d` starts the demo (a simulated host) right here. */
+  onStartDemo?: (() => void) | undefined;
 }) {
   const theme = useTheme();
   useInput(
     (input) => {
       if (input === 'r') props.onRetry();
+      if (input === 'd') props.onStartDemo?.();
     },
     { isActive: props.isActive },
   );
@@ -34,13 +37,15 @@ export function NoHostScreen(props: {
         • Or point ollamamon at a running one: OLLAMA_HOST=http://host:11434 ollamamon (or --host)
       </Text>
       <Text>
-        {' '}
-        • Or try it without Ollama: ollamamon --demo (starts a simulated host with a few models)
+        {'  • Or try it without Ollama: '}
+        {props.onStartDemo ? 'press d now, or run ' : ''}
+        {'ollamamon --demo (a simulated host with a few models)'}
       </Text>
       <Text> • Or add and switch hosts on the Hosts tab (4)</Text>
       <Text> </Text>
       <Text color={theme.text.muted}>
-        Retrying every {props.retryEverySeconds} s (attempt {props.attempts}) · r retry now · q quit
+        Retrying every {props.retryEverySeconds} s (attempt {props.attempts}) · r retry now
+        {props.onStartDemo ? ' · d demo' : ''} · q quit
       </Text>
     </Box>
   );

@@ -44,6 +44,8 @@ export interface AppServices {
   readonly monitor: Monitor | undefined;
   /** Makes another host active (by url or name); subscribers are told. */
   switchHost(nameOrUrl: string): void;
+  /** Starts the demo simulator in-process (if not yet) and makes it the active host. */
+  startDemo?(): Promise<void>;
   /** Re-reads the hosts from settings (after the Hosts tab edited them), keeps the active host, notifies. */
   reloadHosts(): void;
   /** Called after switchHost or a change to the hosts list; returns an unsubscribe function. */
