@@ -126,6 +126,25 @@ describe('counts and durations', () => {
     }
   });
 
+  it('tokensPerSecond and promptTokensPerSecond set the rates the metrics report', async () => {
+    const paced = await startSimulator({
+      models: ['llama3.2:1b'],
+      tokensPerSecond: 400,
+      promptTokensPerSecond: 2000,
+      loadDelayMs: 0,
+      responseTokens: { min: 40, max: 40 },
+    });
+    try {
+      const { json } = await call(paced.url, '/api/generate', {
+        body: { model: 'llama3.2:1b', prompt: 'rates', stream: false, options: { seed: 1 } },
+      });
+      expect(json.eval_count / (json.eval_duration / 1e9)).toBeLessThanOrEqual(400);
+      expect(json.prompt_eval_count / (json.prompt_eval_duration / 1e9)).toBeLessThanOrEqual(2000);
+    } finally {
+      await paced.close();
+    }
+  });
+
   it('streamed and non-streamed answers agree, and every chunk is Ollama-shaped', async () => {
     const whole = await chat({ options: { seed: 5 } });
     const streamed = await chat({ options: { seed: 5 }, stream: true });

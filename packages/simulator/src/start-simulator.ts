@@ -24,6 +24,8 @@ export interface SimulatorOptions {
   port?: number;
   /** Delay between generated tokens; 0 = as fast as possible. @default 2 */
   tokenDelayMs?: number;
+  /** Generation rate in tokens/s; when given it sets `tokenDelayMs` to 1000 / rate. */
+  tokensPerSecond?: number;
   /** Prompt evaluation rate. @default 5000 */
   promptTokensPerSecond?: number;
   /** Extra time before the first token. @default 0 */
@@ -115,7 +117,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const defaultKeepAliveMs = keepAliveOption(options.defaultKeepAlive);
   const state: SimulatorState = {
     settings: {
-      tokenDelayMs: nonNegative('tokenDelayMs', options.tokenDelayMs, 2),
+      tokenDelayMs:
+        options.tokensPerSecond !== undefined
+          ? 1000 /
+            (nonNegative('tokensPerSecond', options.tokensPerSecond, 0) || Number.POSITIVE_INFINITY)
+          : nonNegative('tokenDelayMs', options.tokenDelayMs, 2),
       promptTokensPerSecond:
         nonNegative('promptTokensPerSecond', options.promptTokensPerSecond, 5000) || 5000,
       firstTokenDelayMs: nonNegative('firstTokenDelayMs', options.firstTokenDelayMs, 0),
