@@ -3,7 +3,17 @@ import { helpText, parseCliArguments, UsageError } from './cli-options.js';
 declare const __PACKAGE_VERSION__: string;
 const version = typeof __PACKAGE_VERSION__ === 'string' ? __PACKAGE_VERSION__ : '0.0.0-dev';
 
+const minimumNodeMajor = 22;
+
 async function main(): Promise<number> {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < minimumNodeMajor) {
+    process.stderr.write(
+      `ollamamon needs Node.js ${minimumNodeMajor} or newer (this is ${process.version}). ` +
+        'From the repository, bash scripts/start.sh provisions one.\n',
+    );
+    return 1;
+  }
   const env: Record<string, string | undefined> = { ...process.env };
   let parsed: ReturnType<typeof parseCliArguments>;
   try {

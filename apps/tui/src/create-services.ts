@@ -74,11 +74,12 @@ export async function createServices(options: CreateServicesOptions): Promise<Ap
   let store: Store | undefined;
   let storeProblem: string | undefined;
   if (options.openStore !== false) {
-    const { defaultHome, openStore } = await import('@ollamamon/store');
-    home = defaultHome(options.env);
     try {
+      const { defaultHome, openStore } = await import('@ollamamon/store');
+      home = defaultHome(options.env);
       store = openStore({ home });
     } catch (error) {
+      // E.g. a Node without node:sqlite: the app still works, without notes, chats history or settings.
       storeProblem = error instanceof Error ? error.message : String(error);
     }
   }

@@ -37,9 +37,9 @@ export function NoHostScreen(props: {
         • Or point ollamamon at a running one: OLLAMA_HOST=http://host:11434 ollamamon (or --host)
       </Text>
       <Text>
-        {'  • Or try it without Ollama: '}
+        {' • Or try it without Ollama: '}
         {props.onStartDemo ? 'press d now, or run ' : ''}
-        {'ollamamon --demo (a simulated host with a few models)'}
+        {'ollamamon --demo (a simulated Ollama)'}
       </Text>
       <Text> • Or add and switch hosts on the Hosts tab (4)</Text>
       <Text> </Text>
