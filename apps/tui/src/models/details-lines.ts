@@ -1,51 +1,42 @@
+import { type TokenKind, tokenizeModelfileLines } from '@ollamamon/modelfile';
+
 /** A piece of a line with a semantic colour role. */
 export interface Segment {
   readonly text: string;
-  readonly role?: 'heading' | 'keyword' | 'string' | 'number' | 'comment' | 'parameter' | 'muted';
+  readonly role?:
+    | 'heading'
+    | 'keyword'
+    | 'string'
+    | 'number'
+    | 'comment'
+    | 'parameter'
+    | 'muted'
+    | 'error'
+    | undefined;
 }
 export type Line = readonly Segment[];
 
-const instructions = new Set([
-  'FROM',
-  'PARAMETER',
-  'TEMPLATE',
-  'SYSTEM',
-  'ADAPTER',
-  'LICENSE',
-  'MESSAGE',
-  'REQUIRES',
-]);
+const roles: Readonly<Record<TokenKind, Segment['role']>> = {
+  keyword: 'keyword',
+  'parameter-name': 'parameter',
+  'message-role': 'parameter',
+  value: 'string',
+  number: 'number',
+  boolean: 'number',
+  string: 'string',
+  quote: 'muted',
+  'template-action': 'keyword',
+  comment: 'comment',
+  whitespace: undefined,
+  newline: undefined,
+  invalid: 'error',
+};
 
-/**
- * Colours one Modelfile line: instruction keyword, parameter name, values, comments.
- * (A fallback for when @ollamamon/modelfile's tokenizer is unavailable.)
- */
-export function highlightModelfileLine(line: string): Line {
-  if (line.trimStart().startsWith('#')) return [{ text: line, role: 'comment' }];
-  const match = /^(\s*)(\S+)(\s*)(.*)$/u.exec(line);
-  if (!match || !instructions.has((match[2] ?? '').toUpperCase()))
-    return [{ text: line, role: 'string' }];
-  const [, indent = '', keyword = '', space = '', rest = ''] = match;
-  if (keyword.toUpperCase() === 'PARAMETER') {
-    const parameter = /^(\S+)(\s+)(.*)$/u.exec(rest);
-    if (parameter) {
-      const value = parameter[3] ?? '';
-      return [
-        { text: indent },
-        { text: keyword, role: 'keyword' },
-        { text: space },
-        { text: parameter[1] ?? '', role: 'parameter' },
-        { text: parameter[2] ?? '' },
-        { text: value, role: /^-?\d/u.test(value) ? 'number' : 'string' },
-      ];
-    }
-  }
-  return [
-    { text: indent },
-    { text: keyword, role: 'keyword' },
-    { text: space },
-    { text: rest, role: 'string' },
-  ];
+/** A Modelfile as coloured lines, tokenized as Ollama reads it (@ollamamon/modelfile). */
+export function highlightModelfile(text: string): Line[] {
+  return tokenizeModelfileLines(text.replace(/\s+$/u, '')).map((tokens) =>
+    tokens.map((token) => ({ text: token.text, role: roles[token.kind] })),
+  );
 }
 
 function section(title: string, body: string | undefined, lines: Line[], maxLines = 40): void {
@@ -96,9 +87,7 @@ export function detailsLines(model: string, show: Record<string, unknown>): Line
   section('License', typeof show.license === 'string' ? show.license : undefined, lines, 12);
   if (typeof show.modelfile === 'string' && show.modelfile !== '') {
     lines.push([{ text: '' }], [{ text: 'Modelfile', role: 'heading' }]);
-    for (const text of show.modelfile.replace(/\s+$/u, '').split('\n')) {
-      lines.push([{ text: '  ' }, ...highlightModelfileLine(text)]);
-    }
+    for (const line of highlightModelfile(show.modelfile)) lines.push([{ text: '  ' }, ...line]);
   }
   return lines;
 }

@@ -19,6 +19,8 @@ function roleColor(theme: Theme, role: Segment['role']): string | undefined {
       return theme.syntax.comment;
     case 'parameter':
       return theme.syntax.parameter;
+    case 'error':
+      return theme.status.error;
     default:
       return theme.text.primary;
   }
