@@ -94,8 +94,15 @@ export async function runGeneration(
     if (wait >= 1) await sleep(wait, signal);
   };
 
+  // Waits under a millisecond are folded into later ones; the last token is not early, so
+  // eval_duration is never shorter than count × delay.
+  const settle = async (): Promise<void> => {
+    if (delay > 0 && due > performance.now()) await sleep(due - performance.now(), signal);
+  };
+
   if (!request.stream) {
     if (delay > 0) for (const _token of plan.tokens) await pace();
+    await settle();
     return request.gather(plan.tokens, finish());
   }
 
@@ -107,6 +114,7 @@ export async function runGeneration(
       if (!stream.writeText(request.chunk(token))) await stream.flush();
       if (stream.closed || signal.aborted) return undefined;
     }
+    await settle();
     if (!stream.write(finish())) await stream.flush();
     stream.end();
   } catch (error) {
