@@ -16,6 +16,7 @@ import {
   type ChatMessage,
   type ChatState,
   type LoadedChat,
+  type ReplyMetrics,
   requestMessages,
 } from './chat-state.js';
 import { createFlushScheduler } from './flush-scheduler.js';
@@ -46,6 +47,8 @@ export type ChatDriverOptions = {
   getState: () => ChatState;
   /** The store's chats; without it nothing is persisted. */
   chats?: ChatStoreLike;
+  /** Called after each reply that ended normally: the screen feeds usage and performance tracking. */
+  onReply?: (reply: { host: string | undefined; model: string; metrics: ReplyMetrics }) => void;
   /** Called when the store refuses a write (the screen shows it; the chat goes on). */
   onPersistError?: (error: unknown) => void;
   /**
@@ -239,8 +242,20 @@ export const createChatDriver = (options: ChatDriverOptions): ChatDriver => {
     options.dispatch(endAction);
     const afterEnd = options.getState();
     const reply = afterEnd.messages.at(-1);
-    if (reply && reply.role === 'assistant' && reply !== beforeEnd.messages.at(-1))
+    if (reply && reply.role === 'assistant' && reply !== beforeEnd.messages.at(-1)) {
       appendMessage(chatId ?? afterEnd.chatId, reply, afterEnd);
+      if (endAction.type === 'stream-end' && reply.model) {
+        try {
+          options.onReply?.({
+            host: options.client().host,
+            model: reply.model,
+            metrics: endAction.metrics,
+          });
+        } catch (error) {
+          options.onPersistError?.(error);
+        }
+      }
+    }
   };
 
   return {

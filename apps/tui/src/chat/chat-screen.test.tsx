@@ -58,6 +58,10 @@ describe('ChatScreen', () => {
       ['assistant', 'llama3.2:1b'],
     ]);
     expect(messages[1]?.metrics?.outputTokens).toBe(Number(shown?.[2]));
+    // Usage for the Models tab's "last used".
+    expect(
+      services.storeHandle.usage.get({ host: services.simulator.url, model: 'llama3.2:1b' }),
+    ).toMatchObject({ requests: 1, outputTokens: Number(shown?.[2]) });
   });
 
   it('stops a long reply with Esc, keeps the partial text, and still takes input while streaming', async () => {

@@ -92,6 +92,30 @@ export const ChatScreen = ({
         flushIntervalMs: mode === 'coalesced' ? 33 : 0,
         onPersistError: (error) =>
           setNotice({ text: `not saved: ${messageOf(error)}`, error: true }),
+        onReply: ({ host, model, metrics }) => {
+          if (!host) return;
+          // "Last used" and speed over time for the Models tab, and the monitor's per-model tracking.
+          services.store?.usage.record({
+            host,
+            model,
+            promptTokens: metrics.promptTokens,
+            outputTokens: metrics.outputTokens,
+            loadMs: metrics.loadMs,
+            tokensPerSecond: metrics.outputTokensPerSecond,
+          });
+          services.monitor?.performance.observe({
+            host,
+            model,
+            timings: {
+              loadMs: metrics.loadMs,
+              promptEvalCount: metrics.promptTokens,
+              promptTokensPerSecond: metrics.promptTokensPerSecond,
+              evalCount: metrics.outputTokens,
+              evalTokensPerSecond: metrics.outputTokensPerSecond,
+              totalMs: metrics.totalMs,
+            },
+          });
+        },
       }),
     [services, session, chats, mode],
   );
