@@ -145,6 +145,30 @@ describe('counts and durations', () => {
     }
   });
 
+  it('realisticRates: a bigger model, and a model spilled to CPU, generate more slowly', async () => {
+    const realistic = await startSimulator({
+      models: ['qwen3:0.6b', 'llama3.1:8b'],
+      realisticRates: true,
+      loadDelayMs: 0,
+      vramBytes: 2 * 2 ** 30,
+      responseTokens: { min: 10, max: 10 },
+    });
+    try {
+      const rate = async (model: string) => {
+        const { json } = await call(realistic.url, '/api/generate', {
+          body: { model, prompt: 'speed', stream: false, think: false, keep_alive: 0 },
+        });
+        return json.eval_count / (json.eval_duration / 1e9);
+      };
+      const small = await rate('qwen3:0.6b');
+      const spilled = await rate('llama3.1:8b');
+      expect(small).toBeLessThanOrEqual(300);
+      expect(spilled).toBeLessThan(small / 4);
+    } finally {
+      await realistic.close();
+    }
+  });
+
   it('streamed and non-streamed answers agree, and every chunk is Ollama-shaped', async () => {
     const whole = await chat({ options: { seed: 5 } });
     const streamed = await chat({ options: { seed: 5 }, stream: true });

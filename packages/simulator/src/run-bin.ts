@@ -32,7 +32,9 @@ export async function runBin(argv: string[], output: BinOutput): Promise<BinResu
       port: args.port,
       hostname: args.host,
       models: args.models,
-      tokenDelayMs: args.tokenDelayMs ?? 20,
+      // Model-dependent rates unless a fixed delay is asked for.
+      realisticRates: args.tokenDelayMs === undefined,
+      tokenDelayMs: args.tokenDelayMs,
       loadDelayMs: args.loadDelayMs ?? 800,
       pullBytesPerSecond: 1024 * 2 ** 20,
       vramBytes: args.vramBytes,

@@ -7,6 +7,7 @@ import {
   planGeneration,
 } from './generation.js';
 import { NdjsonStream } from './ndjson-stream.js';
+import type { Rates } from './rates.js';
 import type { SimulatorSettings } from './simulator-state.js';
 import { sleep } from './sleep.js';
 
@@ -22,6 +23,7 @@ export interface Metrics {
 
 export interface GenerationRequest {
   settings: SimulatorSettings;
+  rates: Rates;
   response: ServerResponse;
   fault: AppliedFault | undefined;
   signal: AbortSignal;
@@ -68,7 +70,8 @@ export async function runGeneration(
   const { settings, signal } = request;
   const promptStarted = performance.now();
   const promptMs =
-    (request.promptTokens / settings.promptTokensPerSecond) * 1000 + settings.firstTokenDelayMs;
+    (request.promptTokens / request.rates.promptTokensPerSecond) * 1000 +
+    settings.firstTokenDelayMs;
   await sleep(promptMs, signal);
   const promptDoneMs = performance.now();
   const plan = planGeneration(request.input);
@@ -86,7 +89,7 @@ export async function runGeneration(
       }),
     );
   };
-  const delay = settings.tokenDelayMs;
+  const delay = request.rates.tokenDelayMs;
   let due = promptDoneMs;
   const pace = async (): Promise<void> => {
     due += delay;

@@ -7,6 +7,8 @@ import type { Scheduler } from './scheduler.js';
 export interface SimulatorSettings {
   tokenDelayMs: number;
   promptTokensPerSecond: number;
+  /** Rates that follow the model's size and CPU spill instead of the two above. */
+  realisticRates: boolean;
   firstTokenDelayMs: number;
   pullBytesPerSecond: number;
   responseTokens: { min: number; max: number };

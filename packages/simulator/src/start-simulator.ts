@@ -26,6 +26,11 @@ export interface SimulatorOptions {
   tokenDelayMs?: number;
   /** Generation rate in tokens/s; when given it sets `tokenDelayMs` to 1000 / rate. */
   tokensPerSecond?: number;
+  /**
+   * Rates that follow the model instead of the fixed ones: bigger models are slower and a model
+   * spilled to CPU slower still (for demos). @default false
+   */
+  realisticRates?: boolean;
   /** Prompt evaluation rate. @default 5000 */
   promptTokensPerSecond?: number;
   /** Extra time before the first token. @default 0 */
@@ -124,6 +129,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           : nonNegative('tokenDelayMs', options.tokenDelayMs, 2),
       promptTokensPerSecond:
         nonNegative('promptTokensPerSecond', options.promptTokensPerSecond, 5000) || 5000,
+      realisticRates: options.realisticRates === true,
       firstTokenDelayMs: nonNegative('firstTokenDelayMs', options.firstTokenDelayMs, 0),
       pullBytesPerSecond:
         nonNegative('pullBytesPerSecond', options.pullBytesPerSecond, 50 * 2 ** 30) || 50 * 2 ** 30,

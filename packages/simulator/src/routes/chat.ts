@@ -6,6 +6,7 @@ import { createdAt } from '../go-time.js';
 import { goQuote, OllamaHttpError } from '../http-error.js';
 import { gatherLogprobs, logprobsFor } from '../logprobs.js';
 import { capabilityName, lookupModel } from '../lookup-model.js';
+import { ratesFor } from '../rates.js';
 import { checkImages, parseFormat, parseOptions, parseThink } from '../request-fields.js';
 import { runGeneration } from '../run-generation.js';
 import type { SimulatorState } from '../simulator-state.js';
@@ -141,6 +142,7 @@ export async function handleChat(state: SimulatorState, c: AppContext): Promise<
     const topLogprobs = typeof body.top_logprobs === 'number' ? body.top_logprobs : 0;
     const result = await runGeneration({
       settings: state.settings,
+      rates: ratesFor(state.settings, runner),
       response: c.env.outgoing,
       fault: c.get('fault'),
       signal: controller.signal,
