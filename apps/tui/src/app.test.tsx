@@ -6,6 +6,7 @@ import { Text } from 'ink';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from './app.js';
 import { createServices } from './create-services.js';
+import { createKeymap } from './keymap.js';
 import type { AppServices } from './services.js';
 import { renderWithProviders, tick, waitForFrame } from './test-utils/render.js';
 import { darkTheme } from './theme.js';
@@ -92,6 +93,26 @@ describe('App', () => {
       lastFrame,
       (frame) => frame.includes('2/2 models') && frame.includes('● up'),
     );
+    unmount();
+  });
+
+  it('uses the settings keymap overrides for keys and help', async () => {
+    const keymap = createKeymap({ 'models.delete': 'x', 'global.help': 'h' });
+    const { stdin, lastFrame, unmount } = renderWithProviders(
+      <App services={services} theme={darkTheme} keymap={keymap} statusIntervalMs={200} />,
+    );
+    await waitForFrame(lastFrame, (frame) => frame.includes('2/2 models'));
+    await write(stdin, 'd');
+    await tick(50);
+    expect(lastFrame()).not.toContain('Delete 1 model?');
+    await write(stdin, 'x');
+    await waitForFrame(lastFrame, (frame) => frame.includes('Delete 1 model?'));
+    await write(stdin, 'n');
+    await waitForFrame(lastFrame, (frame) => !frame.includes('Delete 1 model?'));
+    await tick(100);
+    await write(stdin, 'h');
+    const help = await waitForFrame(lastFrame, (frame) => frame.includes('Keys (Esc or ? closes)'));
+    expect(help).toMatch(/h\s+Show or hide this help/u);
     unmount();
   });
 });

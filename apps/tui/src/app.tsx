@@ -1,6 +1,6 @@
 import { Box, Text, useApp, useInput, useWindowSize } from 'ink';
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
-import { actionFor, displayKey, globalBindings, modelsBindings } from './keymap.js';
+import { actionFor, createKeymap, displayKey, type Keymap } from './keymap.js';
 import type { ModelAnnotations } from './models/annotations.js';
 import { type ModelsAction, ModelsScreen } from './models/models-screen.js';
 import { NoHostScreen } from './no-host.js';
@@ -33,6 +33,8 @@ export interface AppProps {
   >;
   readonly annotations?: ModelAnnotations;
   readonly outdated?: ReadonlySet<string>;
+  /** Bindings with the settings' overrides (createKeymap); default: the built-in keys. */
+  readonly keymap?: Keymap;
   /** Host status poll interval (tests use a short one). */
   readonly statusIntervalMs?: number;
 }
@@ -44,15 +46,15 @@ const tabActions: Record<string, AvailableTabId> = {
   'tab-hosts': 'hosts',
 };
 
-function paletteCommands(): PaletteCommand[] {
+function paletteCommands(keymap: Keymap): PaletteCommand[] {
   const key = (keys: readonly string[]) => keys.map(displayKey).join(' ');
   return [
-    ...globalBindings.map((binding) => ({
+    ...keymap.global.map((binding) => ({
       id: binding.action,
       title: binding.description,
       hint: key(binding.keys),
     })),
-    ...modelsBindings
+    ...keymap.models
       .filter((binding) => !['up', 'down', 'page-up', 'page-down', 'back'].includes(binding.action))
       .map((binding) => ({
         id: `models:${binding.action}`,
@@ -81,7 +83,8 @@ export function App(props: AppProps) {
   >();
   const warnings = useWarningCount(services.monitor);
   const status = useHostStatus(services, { intervalMs: props.statusIntervalMs, warnings });
-  const commands = useMemo(paletteCommands, []);
+  const keymap = useMemo(() => props.keymap ?? createKeymap(), [props.keymap]);
+  const commands = useMemo(() => paletteCommands(keymap), [keymap]);
   const onCaptureInput = useCallback((value: boolean) => setCaptured(value), []);
 
   const quit = useCallback(() => exit(), [exit]);
@@ -96,7 +99,7 @@ export function App(props: AppProps) {
 
   useInput(
     (input, key) => {
-      const action = actionFor(globalBindings, input, key);
+      const action = actionFor(keymap.global, input, key);
       if (action) runGlobal(action);
     },
     { isActive: overlay === 'none' && !captured },
@@ -152,6 +155,7 @@ export function App(props: AppProps) {
           annotations={props.annotations}
           outdated={props.outdated}
           request={modelsRequest}
+          bindings={keymap.models}
         />
       );
     } else {
@@ -192,6 +196,7 @@ export function App(props: AppProps) {
           ) : null}
           {overlay === 'help' ? (
             <HelpOverlay
+              sections={keymap.sections}
               width={columns}
               height={contentHeight}
               activeSection={tab[0]?.toUpperCase() + tab.slice(1)}

@@ -122,3 +122,41 @@ export function displayKey(name: string): string {
   if (name.startsWith('ctrl+')) return `Ctrl+${name.slice(5).toUpperCase()}`;
   return names[name] ?? name;
 }
+
+/** The bindings in use: the defaults with the settings' `ui.keymap` overrides applied. */
+export interface Keymap {
+  readonly global: readonly Binding[];
+  readonly models: readonly Binding[];
+  readonly sections: readonly KeymapSection[];
+}
+
+/**
+ * Applies settings overrides (`ui.keymap` in settings.toml: `"models.delete" = "x"` or
+ * `"global.quit" = "q,ctrl+q"`; a bare action name applies to Global and Models) to the Global and
+ * Models bindings. Chat, Monitor and Hosts keep their keys (their screens own them).
+ */
+export function createKeymap(overrides: Readonly<Record<string, string>> = {}): Keymap {
+  const apply = (section: string, bindings: readonly Binding[]): Binding[] =>
+    bindings.map((binding) => {
+      const override = overrides[`${section}.${binding.action}`] ?? overrides[binding.action];
+      if (override === undefined) return binding;
+      const keys = override
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== '');
+      return keys.length > 0 ? { ...binding, keys } : binding;
+    });
+  const global = apply('global', globalBindings);
+  const models = apply('models', modelsBindings);
+  return {
+    global,
+    models,
+    sections: keymapSections.map((section) =>
+      section.title === 'Global'
+        ? { ...section, bindings: global }
+        : section.title === 'Models'
+          ? { ...section, bindings: models }
+          : section,
+    ),
+  };
+}

@@ -4,6 +4,7 @@ import { ChatScreen } from './chat/chat-screen.js';
 import type { CliOptions } from './cli-options.js';
 import { createServices } from './create-services.js';
 import { HostsScreen } from './hosts/hosts-screen.js';
+import { createKeymap } from './keymap.js';
 import { createStoreAnnotations } from './models/store-annotations.js';
 import { MonitorScreen } from './monitor/monitor-screen.js';
 import { resolveTheme } from './theme.js';
@@ -38,6 +39,7 @@ export async function runTui(
       services={services}
       theme={theme}
       annotations={annotations}
+      keymap={createKeymap(services.store?.settings.current().ui.keymap)}
       screens={{ chat: ChatScreen, monitor: MonitorScreen, hosts: HostsScreen }}
     />,
     { alternateScreen: true, maxFps: 60, incrementalRendering: true, exitOnCtrlC: false },

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import { ConfirmBox } from '../components/confirm-box.js';
 import { PromptLine } from '../components/prompt-line.js';
 import { formatBytes } from '../format/bytes.js';
-import { actionFor, modelsBindings } from '../keymap.js';
+import { actionFor, type Binding, modelsBindings } from '../keymap.js';
 import type { AppServices } from '../services.js';
 import { useTheme } from '../theme.js';
 import { createMemoryAnnotations, type ModelAnnotations, parseTags } from './annotations.js';
@@ -57,6 +57,8 @@ export interface ModelsScreenProps {
   readonly outdated?: ReadonlySet<string>;
   /** An action requested from the command palette; `id` changes each time. */
   readonly request?: { readonly action: ModelsAction; readonly id: number } | undefined;
+  /** The Models bindings in use (settings overrides applied). @default modelsBindings */
+  readonly bindings?: readonly Binding[];
   /** Tells the status bar something happened. */
   readonly onMessage?: (message: string) => void;
 }
@@ -325,8 +327,8 @@ export function ModelsScreen(props: ModelsScreenProps) {
 
   useInput(
     (input, key) => {
-      const action = actionFor(modelsBindings, input, key);
-      if (action) runAction(action);
+      const action = actionFor(props.bindings ?? modelsBindings, input, key);
+      if (action) runAction(action as ModelsAction);
     },
     { isActive: props.isActive && mode.kind === 'table' },
   );
