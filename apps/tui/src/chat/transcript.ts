@@ -5,6 +5,10 @@
  */
 import type { ChatMessage, StreamingReply } from './chat-state.js';
 import { type MarkdownBlock, parseMarkdown } from './markdown/parse-markdown.js';
+import {
+  createStreamingMarkdown,
+  type StreamingMarkdown,
+} from './markdown/parse-streaming-markdown.js';
 
 export type TranscriptItem =
   | { key: string; kind: 'header'; role: 'user' | 'assistant'; model?: string; streaming: boolean }
@@ -66,9 +70,17 @@ const blockText = (block: MarkdownBlock): string =>
 const overheadRows = (block: MarkdownBlock): number => (block.kind === 'code' ? 3 : 1);
 
 /** Rows a block takes at `width` columns, its trailing blank line included. */
-export const blockRows = (block: MarkdownBlock, width: number): number =>
-  (block.kind === 'rule' ? 1 : wrapRows(blockText(block), contentWidth(block, width)).length) +
-  overheadRows(block);
+const rowsCache = new WeakMap<MarkdownBlock, { width: number; rows: number }>();
+
+export const blockRows = (block: MarkdownBlock, width: number): number => {
+  const cached = rowsCache.get(block);
+  if (cached?.width === width) return cached.rows;
+  const rows =
+    (block.kind === 'rule' ? 1 : wrapRows(blockText(block), contentWidth(block, width)).length) +
+    overheadRows(block);
+  rowsCache.set(block, { width, rows });
+  return rows;
+};
 
 /** The block with only its text rows `[startRow, endRow)` (for blocks taller than the window). */
 export const sliceBlock = (
@@ -125,6 +137,13 @@ const messageItems = (message: ChatMessage): TranscriptItem[] => {
   return items;
 };
 
+/** One incremental parser for the reply being streamed (there is one at a time). */
+let streaming: { id: string; parser: StreamingMarkdown } | undefined;
+const streamingParser = (id: string): StreamingMarkdown => {
+  if (streaming?.id !== id) streaming = { id, parser: createStreamingMarkdown() };
+  return streaming.parser;
+};
+
 const streamingItems = (reply: StreamingReply): TranscriptItem[] => {
   const items: TranscriptItem[] = [
     {
@@ -137,9 +156,11 @@ const streamingItems = (reply: StreamingReply): TranscriptItem[] => {
   ];
   if (reply.thinking)
     items.push({ key: `${reply.id}:t`, kind: 'thinking', text: reply.thinking, streaming: true });
-  parseMarkdown(reply.content).forEach((block, index) => {
-    items.push({ key: `${reply.id}:${index}`, kind: 'block', block });
-  });
+  streamingParser(reply.id)
+    .parse(reply.content)
+    .forEach((block, index) => {
+      items.push({ key: `${reply.id}:${index}`, kind: 'block', block });
+    });
   items.push({ key: `${reply.id}:live`, kind: 'live', reply });
   return items;
 };
