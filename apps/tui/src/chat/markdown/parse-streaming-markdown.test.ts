@@ -6,7 +6,7 @@ const reply = [
   '# Plan',
   'Some text that goes on for a while. '.repeat(20),
   '- one\n- two\n  more',
-  '```python\nprint(1)\n\n\nprint(2)\n' + 'x = 1\n'.repeat(100) + '```',
+  `\`\`\`python\nprint(1)\n\n\nprint(2)\n${'x = 1\n'.repeat(100)}\`\`\``,
   '> quoted\n> more',
   'A closing paragraph with **bold** text. '.repeat(30),
   '```js\nconst open = true;\n\nstill open',
