@@ -149,7 +149,7 @@ export type GoFieldType =
   | 'bool'
   | 'int'
   | 'float64'
-  | 'map[string]interface {}'
+  | `map[string]${string}`
   | 'json.RawMessage'
   | 'any'
   | `[]${string}`
@@ -177,6 +177,7 @@ function matches(type: GoFieldType, value: unknown): boolean {
     case 'float64':
       return typeof value === 'number';
     case 'map[string]interface {}':
+    case 'map[string]string':
       return typeof value === 'object' && !Array.isArray(value);
     case 'json.RawMessage':
     case 'any':

@@ -60,7 +60,7 @@ export async function handleCreate(state: SimulatorState, c: AppContext): Promis
     quantize: 'string',
     quantization: 'string',
     stream: '*bool',
-  } as never);
+  });
   const files = checkFiles(body.files);
   const adapters = checkFiles(body.adapters);
   if (typeof body.draft_quantize === 'string' && body.draft_quantize !== '' && !body.draft_files) {
