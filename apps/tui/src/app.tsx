@@ -151,6 +151,7 @@ export function App(props: AppProps) {
           services={services}
           isActive={active && shown}
           height={contentHeight}
+          width={columns}
           onCaptureInput={onCaptureInput}
           annotations={props.annotations}
           outdated={props.outdated}

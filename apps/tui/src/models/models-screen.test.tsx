@@ -41,6 +41,7 @@ describe('ModelsScreen', () => {
         services={services}
         isActive
         height={20}
+        width={100}
         annotations={createStoreAnnotations(store, () => services.activeHost().url)}
       />,
     );

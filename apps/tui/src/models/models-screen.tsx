@@ -1,4 +1,4 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text, useInput, useWindowSize } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { ConfirmBox } from '../components/confirm-box.js';
 import { PromptLine } from '../components/prompt-line.js';
@@ -50,6 +50,8 @@ export interface ModelsScreenProps {
   readonly isActive: boolean;
   /** Rows available to the screen (table + pulls + messages). */
   readonly height: number;
+  /** Columns available. @default the terminal's */
+  readonly width?: number;
   readonly onCaptureInput?: (captured: boolean) => void;
   /** Favourites/tags/notes; defaults to the store's (or memory when there is no store). */
   readonly annotations?: ModelAnnotations;
@@ -71,6 +73,8 @@ function errorText(error: unknown): string {
 export function ModelsScreen(props: ModelsScreenProps) {
   const { services, onCaptureInput, onMessage } = props;
   const theme = useTheme();
+  const windowSize = useWindowSize();
+  const columns = props.width ?? windowSize.columns;
   const annotations = useMemo(
     () => props.annotations ?? createMemoryAnnotations(),
     [props.annotations],
@@ -383,6 +387,7 @@ export function ModelsScreen(props: ModelsScreenProps) {
           sortColumn={state.sortColumn}
           sortDirection={state.sortDirection}
           height={tableHeight}
+          width={columns}
         />
       )}
       {mode.kind === 'confirm' ? (

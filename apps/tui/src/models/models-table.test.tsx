@@ -59,4 +59,26 @@ describe('ModelsTable', () => {
     expect(frame).toContain('qwen3:8b');
     expect(frame).not.toContain('llama3.2:3b');
   });
+
+  it('drops the least important columns on a narrow terminal', () => {
+    const { lastFrame } = renderWithProviders(
+      <ModelsTable
+        rows={testRows()}
+        cursor={0}
+        selected={new Set()}
+        sortColumn="name"
+        sortDirection="ascending"
+        height={5}
+        now={now}
+        width={80}
+      />,
+    );
+    const frame = lastFrame() ?? '';
+    expect(frame).toContain('LOADED');
+    expect(frame).toContain('PARAMS');
+    expect(frame).not.toContain('LAST USED');
+    expect(frame).not.toContain('MODIFIED');
+    expect(frame).not.toContain('FAMILY');
+    expect(Math.max(...frame.split('\n').map((line) => line.length))).toBeLessThanOrEqual(80);
+  });
 });

@@ -27,6 +27,28 @@ const columns: readonly Column[] = [
   { id: 'last-used', title: 'LAST USED', width: 10 },
 ];
 
+/** Columns dropped first when the terminal is narrow (the rest keep their width). */
+const dropOrder: readonly Column['id'][] = [
+  'last-used',
+  'modified',
+  'family',
+  'tags',
+  'quant',
+  'params',
+];
+
+/** The columns that fit in `width` cells (each column also takes one cell of margin). */
+export function visibleColumns(width: number | undefined): readonly Column[] {
+  if (width === undefined) return columns;
+  let shown = [...columns];
+  const needed = () => shown.reduce((total, column) => total + column.width + 1, 0);
+  for (const id of dropOrder) {
+    if (needed() <= width) break;
+    shown = shown.filter((column) => column.id !== id);
+  }
+  return shown;
+}
+
 /** '100% GPU', '100% CPU' or '25%/75% CPU/GPU' as `ollama ps` prints the split. */
 export function formatProcessor(row: ModelRow): string {
   if (!row.loaded) return '';
@@ -73,6 +95,8 @@ export interface ModelsTableProps {
   /** Rows that fit; the table scrolls to keep the cursor visible. */
   readonly height: number;
   readonly now?: number;
+  /** Terminal columns; narrower terminals drop the least important columns. */
+  readonly width?: number;
 }
 
 /** The installed-models table: header with the sort arrow, then a window of rows around the cursor. */
@@ -81,11 +105,12 @@ export function ModelsTable(props: ModelsTableProps) {
   const now = props.now ?? Date.now();
   const height = Math.max(1, props.height);
   const start = Math.max(0, Math.min(props.cursor - height + 1, props.rows.length - height));
+  const tableColumns = visibleColumns(props.width);
   const shown = props.rows.slice(Math.max(0, start), Math.max(0, start) + height);
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" width={props.width}>
       <Box>
-        {columns.map((column) => {
+        {tableColumns.map((column) => {
           const sorted = column.id === props.sortColumn;
           const arrow = sorted ? (props.sortDirection === 'ascending' ? '▲' : '▼') : '';
           return (
@@ -116,7 +141,7 @@ export function ModelsTable(props: ModelsTableProps) {
         const selected = props.selected.has(row.name);
         return (
           <Box key={row.name}>
-            {columns.map((column) => {
+            {tableColumns.map((column) => {
               let text = cell(row, column, now);
               let color = theme.text.primary;
               if (column.id === 'mark') text = `${atCursor ? '›' : ' '}${selected ? '●' : ' '}`;
