@@ -27,6 +27,7 @@ export type {
   ChatInput,
   ChatSummary,
   ChatsExport,
+  ChatUpdate,
   ExportedChat,
   Message,
   MessageInput,

@@ -16,7 +16,10 @@ export const replyMetricsSchema = z.strictObject({
   timeToFirstTokenMs: z.number().nonnegative().optional(),
   loadMs: z.number().nonnegative().optional(),
   totalMs: z.number().nonnegative().optional(),
+  /** Generation rate: eval_count / eval_duration. */
   tokensPerSecond: z.number().nonnegative().optional(),
+  /** Prompt-evaluation rate: prompt_eval_count / prompt_eval_duration. */
+  promptTokensPerSecond: z.number().nonnegative().optional(),
 });
 
 /** Request options: Ollama's `options` object (num_ctx, temperature, …), schema from the client. */
@@ -62,6 +65,14 @@ export const chatInputSchema = z.strictObject({
   createdAt: isoDate.optional(),
 });
 
+/** What `chats.update` may change: the chat's own settings (its messages keep theirs). */
+export const chatUpdateSchema = z.strictObject({
+  title: z.string().optional(),
+  host: z.string().nullable().optional(),
+  model: z.string().nullable().optional(),
+  options: requestOptionsSchema.nullable().optional(),
+});
+
 /** One chat in our JSON export format, with its messages. */
 export const exportedChatSchema = z.strictObject({
   id: z.string().min(1).max(200),
@@ -89,6 +100,7 @@ export type Role = z.infer<typeof roleSchema>;
 export type ReplyMetrics = z.infer<typeof replyMetricsSchema>;
 export type MessageInput = z.input<typeof messageInputSchema>;
 export type ChatInput = z.input<typeof chatInputSchema>;
+export type ChatUpdate = z.input<typeof chatUpdateSchema>;
 export type MessageUpdate = z.input<typeof messageUpdateSchema>;
 export type ExportedChat = z.infer<typeof exportedChatSchema>;
 export type ChatsExport = z.infer<typeof chatsExportSchema>;

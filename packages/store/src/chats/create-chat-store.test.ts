@@ -82,6 +82,28 @@ describe('chats', () => {
     store.close();
   });
 
+  it("changes a chat's model and options mid-conversation, and clears them with null", () => {
+    const store = openStore({ home: tempHome() });
+    const chat = store.chats.create({ model: 'llama3.2:1b', options: { temperature: 0.2 } });
+    const switched = store.chats.update(chat.id, {
+      model: 'qwen3:0.6b',
+      options: { temperature: 0.9, num_ctx: 8192 },
+    });
+    expect(switched).toMatchObject({
+      model: 'qwen3:0.6b',
+      options: { temperature: 0.9, num_ctx: 8192 },
+    });
+    expect(store.chats.get(chat.id)).toEqual(switched);
+    const cleared = store.chats.update(chat.id, { options: null, title: 'Renamed' });
+    expect(cleared.options).toBeUndefined();
+    expect(cleared).toMatchObject({ model: 'qwen3:0.6b', title: 'Renamed' });
+    expect(() =>
+      store.chats.update(chat.id, { options: { temperature: 'hot' } } as never),
+    ).toThrowError(/options\.temperature/);
+    expect(() => store.chats.update('missing', { title: 'x' })).toThrowError(NotFoundError);
+    store.close();
+  });
+
   it('updates a reply as it streams in, keeping the search index in step', () => {
     const store = openStore({ home: tempHome() });
     const chat = store.chats.create();
@@ -90,7 +112,7 @@ describe('chats', () => {
     const done = store.chats.updateMessage(reply.id, {
       content: 'The answer is photosynthesis.',
       thinking: 'plants',
-      metrics: { outputTokens: 5, tokensPerSecond: 40 },
+      metrics: { outputTokens: 5, tokensPerSecond: 40, promptTokensPerSecond: 900 },
     });
     expect(done).toMatchObject({ id: reply.id, content: 'The answer is photosynthesis.' });
     expect(store.chats.messages(chat.id)).toEqual([done]);

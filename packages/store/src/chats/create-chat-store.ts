@@ -15,10 +15,12 @@ import {
   type ChatInput,
   type ChatSummary,
   type ChatsExport,
+  type ChatUpdate,
   chatInputSchema,
   chatsExportFormat,
   chatsExportSchema,
   chatsExportVersion,
+  chatUpdateSchema,
   type ExportedChat,
   type Message,
   type MessageInput,
@@ -38,6 +40,11 @@ export interface ChatStore {
   /** Chats, most recently updated first. */
   list(options?: { limit?: number; offset?: number; host?: string; model?: string }): ChatSummary[];
   rename(chatId: string, title: string): Chat;
+  /**
+   * Change a chat's settings mid-conversation: title, host, model, options (system prompt aside,
+   * which is a message). `null` clears a field; a field left out keeps its value.
+   */
+  update(chatId: string, change: ChatUpdate): Chat;
   /** Delete a chat and its messages. Returns false if there was no such chat. */
   remove(chatId: string): boolean;
   /** Append one message; it is on disk when this returns. */
@@ -219,6 +226,28 @@ export function createChatStore(database: Database): ChatStore {
         database
           .statement('UPDATE chats SET title = ?, updated_at = ? WHERE id = ?')
           .run(title, Date.now(), chatId);
+        return chatFromRow(requireChat(chatId));
+      });
+    },
+
+    update(chatId, input) {
+      const change = validate(chatUpdateSchema, input, `update of chat ${chatId}`);
+      return database.transaction(() => {
+        const row = requireChat(chatId);
+        const pick = <TValue>(value: TValue | null | undefined, current: string | null) =>
+          value === undefined ? current : value === null ? null : value;
+        database
+          .statement(
+            'UPDATE chats SET title = ?, host = ?, model = ?, options = ?, updated_at = ? WHERE id = ?',
+          )
+          .run(
+            change.title ?? row.title,
+            pick(change.host, row.host),
+            pick(change.model, row.model),
+            change.options === undefined ? row.options : jsonOrNull(change.options ?? undefined),
+            Date.now(),
+            chatId,
+          );
         return chatFromRow(requireChat(chatId));
       });
     },
