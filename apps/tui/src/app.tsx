@@ -134,7 +134,10 @@ export function App(props: AppProps) {
   };
 
   const contentHeight = Math.max(5, rows - 3);
-  const hostDown = status.up === false && tab !== 'hosts';
+  // A host that never answered shows the no-host screen at once; one that was up only after two
+  // failed checks in a row, so a single slow poll does not hide a chat.
+  const hostDown =
+    status.up === false && tab !== 'hosts' && (!status.everUp || status.failures >= 2);
   const active = overlay === 'none' && !hostDown;
   // Screens stay mounted once visited (hidden with display="none"), so a running pull or a streaming
   // chat keeps going while another tab is shown.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppServices } from '../services.js';
 import type { HostStatus } from './status-bar.js';
 
@@ -9,19 +9,50 @@ import type { HostStatus } from './status-bar.js';
 export function useHostStatus(
   services: AppServices,
   options: { intervalMs?: number; warnings?: number } = {},
-): HostStatus & { lastError: string | undefined; attempts: number; checkNow: () => void } {
+): HostStatus & {
+  lastError: string | undefined;
+  attempts: number;
+  /** Failed checks in a row (0 while up). */
+  failures: number;
+  /** The host answered at least once since start (or the last switch). */
+  everUp: boolean;
+  checkNow: () => void;
+} {
   const [state, setState] = useState<{
     up: boolean | undefined;
     version: string | undefined;
     loadedModels: number;
     lastError: string | undefined;
     attempts: number;
-  }>({ up: undefined, version: undefined, loadedModels: 0, lastError: undefined, attempts: 0 });
+    failures: number;
+    everUp: boolean;
+  }>({
+    up: undefined,
+    version: undefined,
+    loadedModels: 0,
+    lastError: undefined,
+    attempts: 0,
+    failures: 0,
+    everUp: false,
+  });
   const [host, setHost] = useState(services.activeHost().url);
+  const hostRef = useRef(host);
+  hostRef.current = host;
   const [trigger, setTrigger] = useState(0);
   const intervalMs = options.intervalMs ?? 2000;
 
-  useEffect(() => services.subscribe(() => setHost(services.activeHost().url)), [services]);
+  useEffect(
+    () =>
+      services.subscribe(() => {
+        const next = services.activeHost().url;
+        // Another host: its history starts afresh.
+        if (next !== hostRef.current) {
+          setState((state) => ({ ...state, up: undefined, failures: 0, everUp: false }));
+        }
+        setHost(next);
+      }),
+    [services],
+  );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `host` and `trigger` restart the loop after a switch or a manual check.
   useEffect(() => {
@@ -38,6 +69,8 @@ export function useHostStatus(
           loadedModels: ps.models.length,
           lastError: undefined,
           attempts: previous.attempts + 1,
+          failures: 0,
+          everUp: true,
         }));
       } catch (error) {
         if (stopped) return;
@@ -46,6 +79,7 @@ export function useHostStatus(
           up: false,
           lastError: error instanceof Error ? error.message : String(error),
           attempts: previous.attempts + 1,
+          failures: previous.failures + 1,
         }));
       }
       if (!stopped) timer = setTimeout(check, intervalMs);
@@ -66,6 +100,8 @@ export function useHostStatus(
     demo: services.demo,
     lastError: state.lastError,
     attempts: state.attempts,
+    failures: state.failures,
+    everUp: state.everUp,
     checkNow: () => setTrigger((value) => value + 1),
   };
 }
