@@ -27,8 +27,13 @@ export async function runTui(
     registry: options.registry,
     env,
   });
+  // UI preferences of the chosen profile (--profile), else the active one.
+  const settings = services.store?.settings;
+  const ui = (
+    options.profile ? settings?.document().profiles[options.profile] : settings?.current()
+  )?.ui;
   const theme = resolveTheme({
-    requested: options.theme ?? services.store?.settings.current().ui.theme,
+    requested: options.theme ?? ui?.theme,
     noColor: env.NO_COLOR,
   });
   const annotations = services.store
@@ -39,7 +44,7 @@ export async function runTui(
       services={services}
       theme={theme}
       annotations={annotations}
-      keymap={createKeymap(services.store?.settings.current().ui.keymap)}
+      keymap={createKeymap(ui?.keymap)}
       screens={{ chat: ChatScreen, monitor: MonitorScreen, hosts: HostsScreen }}
     />,
     { alternateScreen: true, maxFps: 60, incrementalRendering: true, exitOnCtrlC: false },
