@@ -115,12 +115,18 @@ describe('ollamamon subcommands (e2e)', () => {
   });
 
   it('prints help and version, and refuses unknown flags with exit 2', async () => {
-    const [help, version, bad, noHost] = await Promise.all([
+    const [help, version, bad, noHost, badHost, noProfile] = await Promise.all([
       runCli(['--help'], env),
       runCli(['--version'], env),
       runCli(['ls', '--colour'], env),
       runCli(['ls', '--host', '127.0.0.1:1'], env),
+      runCli(['ps', '--host', 'http://[oops'], env),
+      runCli(['ls', '--profile', 'work'], env),
     ]);
+    expect(badHost.code).toBe(2);
+    expect(badHost.stderr).toContain('--host "http://[oops" is not a host address');
+    expect(noProfile.code).toBe(2);
+    expect(noProfile.stderr).toBe('ollamamon: No settings profile named "work" (have: default).\n');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--demo');
     expect(help.stdout).toContain('ollamamon outdated');

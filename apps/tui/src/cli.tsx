@@ -56,9 +56,17 @@ main().then(
     setTimeout(() => process.exit(code), 50).unref();
   },
   (error: unknown) => {
-    process.stderr.write(
-      `ollamamon: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
+    // A user mistake (bad flag value, unknown profile, unparsable host) is one line; a crash keeps its stack.
+    const known =
+      error instanceof UsageError ||
+      (typeof error === 'object' && error !== null && Symbol.for('ollamamon.error') in error);
+    const text =
+      error instanceof Error
+        ? known
+          ? error.message
+          : (error.stack ?? error.message)
+        : String(error);
+    process.stderr.write(`ollamamon: ${text}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createClient, createFleet, DEFAULT_HOST, type Fleet, parseHost } from '@ollamamon/client';
 import type { Monitor } from '@ollamamon/monitor';
 import type { Store } from '@ollamamon/store';
+import { UsageError } from './cli-options.js';
 import type { AppClient, AppServices, HostEntry } from './services.js';
 
 /** Models the --demo simulator starts with (a chat model with tools+thinking, vision, embedding, …). */
@@ -45,12 +46,25 @@ async function startDemoSimulator(): Promise<DemoSimulator> {
   });
 }
 
+/** parseHost with the source named in the error: `--host "http://[bad": Invalid URL`. */
+function hostFrom(source: string, value: string): string {
+  try {
+    const url = parseHost(value);
+    new URL(url);
+    return url;
+  } catch (error) {
+    throw new UsageError(
+      `${source} "${value}" is not a host address (${error instanceof Error ? error.message : String(error)}). Examples: localhost, 10.0.0.2:11434, http://host:11434`,
+    );
+  }
+}
+
 function settingsHosts(store: Store | undefined, profile: string | undefined): HostEntry[] {
   if (!store) return [];
   const document = store.settings.document();
   const chosen = profile ? document.profiles[profile] : store.settings.current();
   if (profile && !chosen) {
-    throw new Error(
+    throw new UsageError(
       `No settings profile named "${profile}" (have: ${Object.keys(document.profiles).join(', ') || 'none'}).`,
     );
   }
@@ -88,9 +102,9 @@ export async function createServices(options: CreateServicesOptions): Promise<Ap
 
   let active: HostEntry;
   if (demo) active = { name: 'demo', url: demo.url };
-  else if (options.host) active = { name: 'cli', url: parseHost(options.host) };
+  else if (options.host) active = { name: 'cli', url: hostFrom('--host', options.host) };
   else if (options.env.OLLAMA_HOST)
-    active = { name: 'OLLAMA_HOST', url: parseHost(options.env.OLLAMA_HOST) };
+    active = { name: 'OLLAMA_HOST', url: hostFrom('OLLAMA_HOST', options.env.OLLAMA_HOST) };
   else active = configured[0] ?? { name: 'local', url: DEFAULT_HOST };
 
   let hosts: HostEntry[] = [active, ...configured.filter((host) => host.url !== active.url)];
