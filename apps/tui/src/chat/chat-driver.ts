@@ -93,7 +93,9 @@ export const createChatDriver = (options: ChatDriverOptions): ChatDriver => {
   const newId = options.newId ?? defaultId;
   let current: { stream?: ChatStreamLike; stopped: boolean; done: Promise<void> } | undefined;
   let disposed = false;
-  let persistedSystem: { chatId: string; text: string; options: string } | undefined;
+  let persistedSystem:
+    | { chatId: string; text: string; options: string; model: string | undefined }
+    | undefined;
 
   const persist = (write: (chats: ChatStoreLike) => void) => {
     if (!options.chats) return;
@@ -121,27 +123,35 @@ export const createChatDriver = (options: ChatDriverOptions): ChatDriver => {
     return chatId;
   };
 
-  /** Records the system prompt and options when they changed since the last write. */
+  /**
+   * Records the chat's settings when they changed since the last write: options and model on the chat
+   * (`chats.update`), the system prompt as a `system` message (it is part of what the model is sent).
+   */
   const persistSettings = (chatId: string, state: ChatState, force = false) => {
     const settings = JSON.stringify(storedOptions(state.options) ?? {});
-    if (
-      !force &&
-      persistedSystem?.chatId === chatId &&
-      persistedSystem.text === state.system &&
-      persistedSystem.options === settings
-    )
-      return;
-    if (!force && persistedSystem?.chatId !== chatId && !state.system && settings === '{}') return;
-    persist((chats) => {
-      chats.append(chatId, {
-        role: 'system',
-        content: state.system,
-        options: storedOptions(state.options),
-        host: options.client().host,
-        model: state.model,
+    const known = persistedSystem?.chatId === chatId ? persistedSystem : undefined;
+    const systemChanged = known ? known.text !== state.system : state.system !== '';
+    const optionsChanged = known ? known.options !== settings : settings !== '{}';
+    const modelChanged = known ? known.model !== state.model : false;
+    if (force || optionsChanged || modelChanged) {
+      persist((chats) => {
+        chats.update(chatId, {
+          options: storedOptions(state.options) ?? null,
+          model: state.model ?? null,
+        });
       });
-    });
-    persistedSystem = { chatId, text: state.system, options: settings };
+    }
+    if (force ? state.system !== (known?.text ?? '') : systemChanged) {
+      persist((chats) => {
+        chats.append(chatId, {
+          role: 'system',
+          content: state.system,
+          host: options.client().host,
+          model: state.model,
+        });
+      });
+    }
+    persistedSystem = { chatId, text: state.system, options: settings, model: state.model };
   };
 
   const appendMessage = (chatId: string | undefined, message: ChatMessage, state: ChatState) => {
@@ -292,6 +302,7 @@ export const createChatDriver = (options: ChatDriverOptions): ChatDriver => {
         chatId: chat.chatId,
         text: chat.system ?? '',
         options: JSON.stringify(storedOptions(chat.options ?? {}) ?? {}),
+        model: chat.model,
       };
     },
     idle: () => current?.done ?? Promise.resolve(),

@@ -1,7 +1,8 @@
 /**
  * How a chat is kept in @ollamamon/store: one stored message per user message and per reply (with the model
- * and metrics), and the system prompt + options as a `system` message whenever they change, so resuming a chat
- * restores exactly what the model was sent. Only the subset of the store's ChatStore the screen uses is named
+ * and metrics); the chat's options (temperature, num_ctx, keep_alive) and current model on the chat itself
+ * (`chats.update`); the system prompt as a `system` message whenever it changes, so resuming a chat restores
+ * exactly what the model was sent. Only the subset of the store's ChatStore the screen uses is named
  * here, structurally.
  */
 import type { ChatMessage, ChatOptions, LoadedChat, ReplyMetrics } from './chat-state.js';
@@ -15,6 +16,7 @@ export type StoredMetrics = {
   loadMs?: number;
   totalMs?: number;
   tokensPerSecond?: number;
+  promptTokensPerSecond?: number;
 };
 
 export type StoredMessage = {
@@ -63,6 +65,10 @@ export type ChatStoreLike = {
   get(chatId: string): StoredChat | undefined;
   list(options?: { limit?: number }): StoredChatSummary[];
   rename(chatId: string, title: string): StoredChat;
+  update(
+    chatId: string,
+    change: { title?: string; model?: string | null; options?: Record<string, unknown> | null },
+  ): StoredChat;
   append(chatId: string, message: StoredMessageInput): StoredMessage;
   messages(chatId: string): StoredMessage[];
   search(
@@ -72,7 +78,7 @@ export type ChatStoreLike = {
   exportMarkdown(chatId: string): string;
 };
 
-/** The store's metrics keep one rate: the generation rate. */
+/** The store's names for the metrics (`tokensPerSecond` is the generation rate). */
 export const toStoredMetrics = (metrics: ReplyMetrics | undefined): StoredMetrics | undefined => {
   if (!metrics) return undefined;
   const stored: StoredMetrics = {
@@ -82,6 +88,7 @@ export const toStoredMetrics = (metrics: ReplyMetrics | undefined): StoredMetric
     loadMs: metrics.loadMs,
     totalMs: metrics.totalMs,
     tokensPerSecond: metrics.outputTokensPerSecond,
+    promptTokensPerSecond: metrics.promptTokensPerSecond,
   };
   const entries = Object.entries(stored).filter(
     ([, value]) => typeof value === 'number' && Number.isFinite(value) && value >= 0,
@@ -98,6 +105,7 @@ const fromStoredMetrics = (metrics: StoredMetrics | undefined): ReplyMetrics | u
         loadMs: metrics.loadMs,
         totalMs: metrics.totalMs,
         outputTokensPerSecond: metrics.tokensPerSecond,
+        promptTokensPerSecond: metrics.promptTokensPerSecond,
       }
     : undefined;
 
@@ -150,17 +158,19 @@ export const loadStoredChat = (
   messages: readonly StoredMessage[],
 ): LoadedChat => {
   let system = '';
-  let options = chatOptionsFrom(chat.options);
-  let model = chat.model;
+  // The chat's own options are kept current (`chats.update`); a message's options are what was sent then.
+  let options: ChatOptions | undefined = chat.options ? chatOptionsFrom(chat.options) : undefined;
+  let lastSentOptions: ChatOptions = {};
+  let lastReplyModel: string | undefined;
   const loaded: ChatMessage[] = [];
   for (const message of messages) {
-    if (message.options) options = chatOptionsFrom(message.options);
+    if (message.options) lastSentOptions = chatOptionsFrom(message.options);
     if (message.role === 'system') {
       system = message.content;
       continue;
     }
     if (message.role !== 'user' && message.role !== 'assistant') continue;
-    if (message.role === 'assistant' && message.model) model = message.model;
+    if (message.role === 'assistant' && message.model) lastReplyModel = message.model;
     loaded.push({
       id: `stored-${message.id}`,
       role: message.role,
@@ -171,7 +181,15 @@ export const loadStoredChat = (
       createdAt: Date.parse(message.createdAt),
     });
   }
-  return { chatId: chat.id, title: chat.title, model, system, options, messages: loaded };
+  options ??= lastSentOptions;
+  return {
+    chatId: chat.id,
+    title: chat.title,
+    model: chat.model ?? lastReplyModel,
+    system,
+    options,
+    messages: loaded,
+  };
 };
 
 /** A chat's title from its first question. */

@@ -189,11 +189,25 @@ describe('ChatScreen', () => {
     await typeLine(stdin, 'Bonjour');
     await waitForFrame(lastFrame, (frame) => frame.includes('1 reply'), 5000);
     const chats = services.storeHandle.chats;
-    const messages = chats.messages(chats.list()[0]!.id);
-    expect(messages[0]).toMatchObject({
+    const chatId = chats.list()[0]!.id;
+    expect(chats.messages(chatId)[0]).toMatchObject({
       role: 'system',
       content: 'Answer in French.',
-      options: { temperature: 0.2 },
     });
+    expect(chats.get(chatId)?.options).toEqual({ temperature: 0.2 });
+    // The last reply's prompt rate is kept too.
+    expect(chats.messages(chatId).at(-1)?.metrics?.promptTokensPerSecond).toBeGreaterThan(0);
+
+    // Resumed later, the chat comes back with its settings.
+    const again = mount(services);
+    await waitForFrame(again.lastFrame, (frame) => frame.includes('Chat with'));
+    again.stdin.write(ctrl('o'));
+    await waitForFrame(again.lastFrame, (frame) => frame.includes('Bonjour'));
+    again.stdin.write('\r');
+    await waitForFrame(again.lastFrame, (frame) => frame.includes('resumed'));
+    again.stdin.write(ctrl('p'));
+    const form = await waitForFrame(again.lastFrame, (frame) => frame.includes('Chat settings'));
+    expect(form).toContain('Answer in French.');
+    expect(form).toMatch(/temperature[^\n]*\n[^\n]*0\.2/);
   });
 });

@@ -92,8 +92,9 @@ export const ChatScreen = ({
         flushIntervalMs: mode === 'coalesced' ? 33 : 0,
         onPersistError: (error) =>
           setNotice({ text: `not saved: ${messageOf(error)}`, error: true }),
-        onReply: ({ host, model, metrics }) => {
-          if (!host) return;
+        onReply: ({ model, metrics }) => {
+          // Keyed as the Models tab reads it: the active host's URL.
+          const host = services.activeHost().url;
           // "Last used" and speed over time for the Models tab, and the monitor's per-model tracking.
           services.store?.usage.record({
             host,
@@ -325,6 +326,8 @@ export const ChatScreen = ({
         onClose={closeOverlay}
         onPick={(model) => {
           session.dispatch({ type: 'switch-model', model });
+          // A stored chat remembers its model at once, for a resume before the next message.
+          if (session.getState().chatId) driver.save();
           setNotice({ text: `now chatting with ${model}; the conversation so far goes to it` });
           closeOverlay();
         }}
@@ -339,6 +342,7 @@ export const ChatScreen = ({
         onApply={(system, options) => {
           session.dispatch({ type: 'set-system', system });
           session.dispatch({ type: 'set-options', options });
+          if (session.getState().chatId) driver.save();
           setNotice({ text: 'settings applied to this chat' });
           closeOverlay();
         }}
