@@ -168,7 +168,7 @@ export const ChatScreen = ({
   }, [isActive, focus, overlay, onCaptureInput]);
 
   const transcriptHeight = Math.max(3, screenHeight - 3);
-  const window = useMemo(
+  const visible = useMemo(
     () =>
       transcriptWindow({
         messages: state.messages,
@@ -360,8 +360,8 @@ export const ChatScreen = ({
         </Box>
       ) : (
         <TranscriptView
-          items={window.items}
-          hiddenAbove={window.hiddenAbove}
+          items={visible.items}
+          hiddenAbove={visible.hiddenAbove}
           height={transcriptHeight}
           expandThinking={expandThinking}
         />
