@@ -7,7 +7,8 @@ import { cliPath, startTmux, type TmuxSession } from './tmux.js';
  * The built `ollamamon` in a real terminal (tmux, private socket) against the simulator: chat with streaming
  * and stop, switch model mid-chat, and resume a past chat after restarting the app.
  */
-describe('ollamamon chat tab (e2e, tmux)', () => {
+// Each test starts the app (twice for the resume one): generous bounds for a loaded CI machine.
+describe('ollamamon chat tab (e2e, tmux)', { timeout: 90_000 }, () => {
   let simulator: Simulator;
   const homes: ReturnType<typeof temporaryHome>[] = [];
   const sessions: TmuxSession[] = [];
