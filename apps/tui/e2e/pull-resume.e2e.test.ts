@@ -48,8 +48,17 @@ describe('ollamamon pull queue across a restart (e2e, tmux)', () => {
     const second = await open();
     const screen = await second.waitFor(/llama3\.2:3b\s+█*░+\s+\d+%.*pulling/u);
     expect(screen).toContain('Pulls');
-    await second.press('x');
-    await second.waitFor(/llama3\.2:3b.*cancelled/u);
+    // One more pull, then X cancels both.
+    await second.press('p');
+    await second.waitFor('Pull:');
+    await second.type('mistral:7b');
+    await second.waitFor('Pull: mistral:7b');
+    await second.press('Enter');
+    await second.waitFor(/mistral:7b\s+█*░+\s+\d+%.*pulling/u);
+    await second.press('X');
+    await second.waitFor(
+      (text) => /llama3\.2:3b.*cancelled/u.test(text) && /mistral:7b.*cancelled/u.test(text),
+    );
     await second.press('q');
     expect(await second.waitForExit()).toBe(0);
   });

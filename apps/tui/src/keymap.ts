@@ -46,6 +46,7 @@ export const modelsBindings = [
   { keys: ['U'], action: 'update-selected', description: 'Re-pull the selected models' },
   { keys: ['p'], action: 'pull', description: 'Pull models (several names at once)' },
   { keys: ['x'], action: 'cancel-pull', description: 'Cancel the newest running pull' },
+  { keys: ['X'], action: 'cancel-all-pulls', description: 'Cancel every queued and running pull' },
   { keys: ['c'], action: 'copy', description: 'Copy the model to a new name' },
   { keys: ['l'], action: 'load', description: 'Load (warm up) the model' },
   { keys: ['L'], action: 'unload', description: 'Unload the model' },

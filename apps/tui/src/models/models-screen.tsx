@@ -231,6 +231,8 @@ export function ModelsScreen(props: ModelsScreenProps) {
         });
       case 'cancel-pull':
         return pulls.cancelNewest();
+      case 'cancel-all-pulls':
+        return pulls.cancelAll();
       case 'copy':
         if (!row) return;
         return setMode({

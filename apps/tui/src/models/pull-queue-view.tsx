@@ -16,7 +16,7 @@ export function PullQueueView(props: { items: readonly PullItem[] }) {
   if (props.items.length === 0) return null;
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text bold>Pulls (x cancels the newest)</Text>
+      <Text bold>Pulls (x cancels the newest, X all)</Text>
       {props.items.map((item) => {
         const fraction = item.totalBytes > 0 ? item.completedBytes / item.totalBytes : 0;
         const bar = progressBar(item.status === 'done' ? 1 : fraction, 20);

@@ -9,6 +9,8 @@ export interface PullQueueView {
   enqueue(models: readonly string[]): void;
   /** Cancels the newest queued or running pull. */
   cancelNewest(): void;
+  /** Cancels every queued and running pull. */
+  cancelAll(): void;
 }
 
 function errorText(error: unknown): string {
@@ -131,6 +133,9 @@ export function usePullQueue(
           }
         }
       }
+    },
+    cancelAll() {
+      queue.cancelAll();
     },
     cancelNewest() {
       const active = queue
