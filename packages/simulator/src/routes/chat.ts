@@ -3,15 +3,15 @@ import { type AppContext, jsonResponse, readJson, wantsStream } from '../app-env
 import { parseKeepAlive } from '../duration.js';
 import type { ToolCall, ToolDefinition } from '../generation.js';
 import { createdAt } from '../go-time.js';
-import { goQuote, OllamaHttpError } from '../http-error.js';
+import { OllamaHttpError } from '../http-error.js';
 import { gatherLogprobs, logprobsFor } from '../logprobs.js';
-import { capabilityName, lookupModel } from '../lookup-model.js';
+import { lookupModel } from '../lookup-model.js';
 import { ratesFor } from '../rates.js';
-import { checkImages, parseFormat, parseOptions, parseThink } from '../request-fields.js';
+import { checkImages, parseThink } from '../request-fields.js';
 import { runGeneration } from '../run-generation.js';
 import type { SimulatorState } from '../simulator-state.js';
 import { countTokens } from '../tokenize.js';
-import { checkTopLogprobs } from './generate.js';
+import { checkTopLogprobs, parseGenerationFields, withRunner } from './generation-request.js';
 
 const fields = {
   model: 'string',
@@ -86,138 +86,123 @@ export async function handleChat(state: SimulatorState, c: AppContext): Promise<
       done: true,
     });
   }
-  const capabilities = model.content.spec.capabilities;
-  if (think !== undefined && think !== false && !capabilities.includes('thinking')) {
-    throw new OllamaHttpError(400, `${goQuote(given)} does not support thinking`);
-  }
-  if (!capabilities.includes('completion')) {
-    throw new OllamaHttpError(400, `${goQuote(given)} does not support chat`);
-  }
   const tools = Array.isArray(body.tools) ? (body.tools as ToolDefinition[]) : [];
-  if (tools.length > 0 && !capabilities.includes('tools')) {
-    throw new OllamaHttpError(400, `${capabilityName(model)} does not support tools`);
-  }
-  const options = parseOptions(
-    body.options as Record<string, unknown> | undefined,
-    model.content.parameters,
-  );
-  const format = parseFormat(body.format);
-  const thinking = think === undefined ? capabilities.includes('thinking') : think !== false;
-
-  const signal = c.get('signal');
-  const { runner, loadMs } = await state.scheduler.acquire(model, {
-    keepAliveMs,
-    numCtx: options.numCtx,
-    signal,
+  const { options, format, thinking } = parseGenerationFields({
+    model,
+    given,
+    think,
+    route: 'chat',
+    extra: { capability: 'tools', needed: tools.length > 0 },
+    options: body.options,
+    format: body.format,
   });
-  const controller = new AbortController();
-  const onAbort = (): void => controller.abort(signal.reason);
-  signal.addEventListener('abort', onAbort, { once: true });
-  state.active.add(controller);
-  try {
-    if (messages.length === 0) {
-      return jsonResponse(200, {
-        ...base,
-        created_at: createdAt(),
-        message: emptyMessage,
-        done_reason: 'load',
-        done: true,
-      });
-    }
-    const history = [
-      ...model.content.messages.map((message) => ({ ...message, images: 0 })),
-      ...messages,
-    ];
-    const system = messages[0]?.role === 'system' ? '' : model.content.system;
-    const images = history.reduce((total, message) => total + message.images, 0);
-    const promptTokens =
-      (system ? countTokens(system) + 4 : 0) +
-      history.reduce((total, message) => total + countTokens(message.content) + 4, 0) +
-      (tools.length > 0 ? countTokens(JSON.stringify(tools)) : 0) +
-      images * 256;
-    const last = messages[messages.length - 1] as ChatMessage;
-    const lastUser = [...messages].reverse().find((message) => message.role === 'user');
-    const modelJson = JSON.stringify(given);
-    const logprobs = body.logprobs === true;
-    const topLogprobs = typeof body.top_logprobs === 'number' ? body.top_logprobs : 0;
-    const result = await runGeneration({
-      settings: state.settings,
-      rates: ratesFor(state.settings, runner),
-      response: c.env.outgoing,
-      fault: c.get('fault'),
-      signal: controller.signal,
-      stream: wantsStream(body),
-      startedMs,
-      loadMs,
-      promptTokens,
-      input: {
-        prompt: lastUser?.content ?? last.content,
-        seed: options.seed,
-        temperature: options.temperature,
-        numPredict: options.numPredict,
-        stop: options.stop,
-        think: thinking,
-        tools: tools.length > 0 ? tools : undefined,
-        toolResult:
-          last.role === 'tool'
-            ? { name: last.toolName ?? 'tool', content: last.content }
-            : undefined,
-        format,
-        images: last.images,
-        responseTokens: state.settings.responseTokens,
-      },
-      chunk: (token) => {
-        if (logprobs && token.kind !== 'tool_calls') {
-          const message: Record<string, unknown> = { role: 'assistant', content: '' };
-          if (token.kind === 'content') message.content = token.text;
-          else message.thinking = token.text;
-          return JSON.stringify({
-            model: given,
-            created_at: createdAt(),
+
+  return withRunner(
+    state,
+    c,
+    { model, keepAliveMs, numCtx: options.numCtx },
+    async ({ runner, loadMs, signal }) => {
+      if (messages.length === 0) {
+        return jsonResponse(200, {
+          ...base,
+          created_at: createdAt(),
+          message: emptyMessage,
+          done_reason: 'load',
+          done: true,
+        });
+      }
+      const history = [
+        ...model.content.messages.map((message) => ({ ...message, images: 0 })),
+        ...messages,
+      ];
+      const system = messages[0]?.role === 'system' ? '' : model.content.system;
+      const images = history.reduce((total, message) => total + message.images, 0);
+      const promptTokens =
+        (system ? countTokens(system) + 4 : 0) +
+        history.reduce((total, message) => total + countTokens(message.content) + 4, 0) +
+        (tools.length > 0 ? countTokens(JSON.stringify(tools)) : 0) +
+        images * 256;
+      const last = messages[messages.length - 1] as ChatMessage;
+      const lastUser = [...messages].reverse().find((message) => message.role === 'user');
+      const modelJson = JSON.stringify(given);
+      const logprobs = body.logprobs === true;
+      const topLogprobs = typeof body.top_logprobs === 'number' ? body.top_logprobs : 0;
+      const result = await runGeneration({
+        settings: state.settings,
+        rates: ratesFor(state.settings, runner),
+        response: c.env.outgoing,
+        fault: c.get('fault'),
+        signal,
+        stream: wantsStream(body),
+        startedMs,
+        loadMs,
+        promptTokens,
+        input: {
+          prompt: lastUser?.content ?? last.content,
+          seed: options.seed,
+          temperature: options.temperature,
+          numPredict: options.numPredict,
+          stop: options.stop,
+          think: thinking,
+          tools: tools.length > 0 ? tools : undefined,
+          toolResult:
+            last.role === 'tool'
+              ? { name: last.toolName ?? 'tool', content: last.content }
+              : undefined,
+          format,
+          images: last.images,
+          responseTokens: state.settings.responseTokens,
+        },
+        chunk: (token) => {
+          if (logprobs && token.kind !== 'tool_calls') {
+            const message: Record<string, unknown> = { role: 'assistant', content: '' };
+            if (token.kind === 'content') message.content = token.text;
+            else message.thinking = token.text;
+            return JSON.stringify({
+              model: given,
+              created_at: createdAt(),
+              message,
+              done: false,
+              logprobs: logprobsFor(token.text, topLogprobs),
+            });
+          }
+          // Serialised by hand: this runs once per token and is the simulator's hot path.
+          const head = `{"model":${modelJson},"created_at":"${createdAt()}","message":{"role":"assistant","content":`;
+          if (token.kind === 'content')
+            return `${head}${JSON.stringify(token.text)}},"done":false}`;
+          if (token.kind === 'thinking')
+            return `${head}"","thinking":${JSON.stringify(token.text)}},"done":false}`;
+          return `${head}"","tool_calls":${JSON.stringify(token.kind === 'tool_calls' ? token.toolCalls : [])}},"done":false}`;
+        },
+        final: (plan, metrics) => ({
+          model: given,
+          created_at: createdAt(),
+          message: { role: 'assistant', content: '' },
+          done_reason: plan.doneReason,
+          done: true,
+          ...metrics,
+        }),
+        gather: (tokens, final) => {
+          const message: Record<string, unknown> = {
+            role: 'assistant',
+            content: tokens.map((token) => (token.kind === 'content' ? token.text : '')).join(''),
+          };
+          const thinkingText = tokens
+            .map((token) => (token.kind === 'thinking' ? token.text : ''))
+            .join('');
+          if (thinkingText) message.thinking = thinkingText;
+          const toolCalls: ToolCall[] = tokens.flatMap((token) =>
+            token.kind === 'tool_calls' ? token.toolCalls : [],
+          );
+          if (tools.length > 0 && toolCalls.length > 0) message.tool_calls = toolCalls;
+          return {
+            ...final,
             message,
-            done: false,
-            logprobs: logprobsFor(token.text, topLogprobs),
-          });
-        }
-        // Serialised by hand: this runs once per token and is the simulator's hot path.
-        const head = `{"model":${modelJson},"created_at":"${createdAt()}","message":{"role":"assistant","content":`;
-        if (token.kind === 'content') return `${head}${JSON.stringify(token.text)}},"done":false}`;
-        if (token.kind === 'thinking')
-          return `${head}"","thinking":${JSON.stringify(token.text)}},"done":false}`;
-        return `${head}"","tool_calls":${JSON.stringify(token.kind === 'tool_calls' ? token.toolCalls : [])}},"done":false}`;
-      },
-      final: (plan, metrics) => ({
-        model: given,
-        created_at: createdAt(),
-        message: { role: 'assistant', content: '' },
-        done_reason: plan.doneReason,
-        done: true,
-        ...metrics,
-      }),
-      gather: (tokens, final) => {
-        const message: Record<string, unknown> = {
-          role: 'assistant',
-          content: tokens.map((token) => (token.kind === 'content' ? token.text : '')).join(''),
-        };
-        const thinkingText = tokens
-          .map((token) => (token.kind === 'thinking' ? token.text : ''))
-          .join('');
-        if (thinkingText) message.thinking = thinkingText;
-        const toolCalls: ToolCall[] = tokens.flatMap((token) =>
-          token.kind === 'tool_calls' ? token.toolCalls : [],
-        );
-        if (tools.length > 0 && toolCalls.length > 0) message.tool_calls = toolCalls;
-        return {
-          ...final,
-          message,
-          ...(logprobs ? { logprobs: gatherLogprobs(tokens, topLogprobs) } : {}),
-        };
-      },
-    });
-    return result ? jsonResponse(200, result) : RESPONSE_ALREADY_SENT;
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-    state.active.delete(controller);
-    state.scheduler.release(runner, keepAliveMs);
-  }
+            ...(logprobs ? { logprobs: gatherLogprobs(tokens, topLogprobs) } : {}),
+          };
+        },
+      });
+      return result ? jsonResponse(200, result) : RESPONSE_ALREADY_SENT;
+    },
+  );
 }

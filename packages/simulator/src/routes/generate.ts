@@ -3,15 +3,16 @@ import { type AppContext, jsonResponse, readJson, wantsStream } from '../app-env
 import { parseKeepAlive } from '../duration.js';
 import type { PlannedToken } from '../generation.js';
 import { createdAt } from '../go-time.js';
-import { goQuote, OllamaHttpError } from '../http-error.js';
+import { OllamaHttpError } from '../http-error.js';
 import { gatherLogprobs, logprobsFor } from '../logprobs.js';
-import { capabilityName, lookupModel } from '../lookup-model.js';
+import { lookupModel } from '../lookup-model.js';
 import { hashString } from '../random.js';
 import { ratesFor } from '../rates.js';
-import { checkImages, parseFormat, parseOptions, parseThink } from '../request-fields.js';
+import { checkImages, parseThink } from '../request-fields.js';
 import { runGeneration } from '../run-generation.js';
 import type { SimulatorState } from '../simulator-state.js';
 import { countTokens, tokenize } from '../tokenize.js';
+import { checkTopLogprobs, parseGenerationFields, withRunner } from './generation-request.js';
 
 const fields = {
   model: 'string',
@@ -30,13 +31,6 @@ const fields = {
   logprobs: 'bool',
   top_logprobs: 'int',
 } as const;
-
-/** `top_logprobs` must be 0..20 (generate and chat, ollama-api.md §5). */
-export function checkTopLogprobs(value: unknown): void {
-  if (typeof value === 'number' && (value < 0 || value > 20)) {
-    throw new OllamaHttpError(400, 'top_logprobs must be between 0 and 20');
-  }
-}
 
 /** POST /api/generate (ollama-api.md §5, checks in Ollama's order). */
 export async function handleGenerate(state: SimulatorState, c: AppContext): Promise<Response> {
@@ -69,139 +63,126 @@ export async function handleGenerate(state: SimulatorState, c: AppContext): Prom
   ) {
     throw new OllamaHttpError(400, 'raw mode does not support template, system, or context');
   }
-  const capabilities = model.content.spec.capabilities;
-  if (think !== undefined && think !== false && !capabilities.includes('thinking')) {
-    throw new OllamaHttpError(400, `${goQuote(given)} does not support thinking`);
-  }
-  if (!capabilities.includes('completion')) {
-    throw new OllamaHttpError(400, `${goQuote(given)} does not support generate`);
-  }
-  if (typeof body.suffix === 'string' && body.suffix !== '' && !capabilities.includes('insert')) {
-    throw new OllamaHttpError(400, `${capabilityName(model)} does not support insert`);
-  }
-  const options = parseOptions(
-    body.options as Record<string, unknown> | undefined,
-    model.content.parameters,
-  );
-  const format = parseFormat(body.format);
-  const thinking = think === undefined ? capabilities.includes('thinking') : think !== false;
-
-  const signal = c.get('signal');
-  const { runner, loadMs } = await state.scheduler.acquire(model, {
-    keepAliveMs,
-    numCtx: options.numCtx,
-    signal,
+  const { options, format, thinking } = parseGenerationFields({
+    model,
+    given,
+    think,
+    route: 'generate',
+    extra: {
+      capability: 'insert',
+      needed: typeof body.suffix === 'string' && body.suffix !== '',
+    },
+    options: body.options,
+    format: body.format,
   });
-  const controller = new AbortController();
-  const onAbort = (): void => controller.abort(signal.reason);
-  signal.addEventListener('abort', onAbort, { once: true });
-  state.active.add(controller);
-  try {
-    if (prompt === '') {
-      return jsonResponse(200, {
-        ...base,
-        created_at: createdAt(),
-        response: '',
-        done: true,
-        done_reason: 'load',
-      });
-    }
-    const system = typeof body.system === 'string' ? body.system : model.content.system;
-    const raw = body.raw === true;
-    const contextTokens = Array.isArray(body.context) ? body.context.length : 0;
-    const promptTokens =
-      countTokens(prompt) +
-      (raw ? 0 : countTokens(system) + 6) +
-      countTokens(typeof body.suffix === 'string' ? body.suffix : '') +
-      contextTokens +
-      images * 256;
-    const modelJson = JSON.stringify(given);
-    const logprobs = body.logprobs === true;
-    const topLogprobs = typeof body.top_logprobs === 'number' ? body.top_logprobs : 0;
-    const result = await runGeneration({
-      settings: state.settings,
-      rates: ratesFor(state.settings, runner),
-      response: c.env.outgoing,
-      fault: c.get('fault'),
-      signal: controller.signal,
-      stream: wantsStream(body),
-      startedMs,
-      loadMs,
-      promptTokens,
-      input: {
-        prompt,
-        seed: options.seed,
-        temperature: options.temperature,
-        numPredict: options.numPredict,
-        stop: options.stop,
-        think: thinking,
-        format,
-        images,
-        responseTokens: state.settings.responseTokens,
-      },
-      chunk: (token) => {
-        if (logprobs && token.kind !== 'tool_calls') {
-          const chunk: Record<string, unknown> = {
-            model: given,
-            created_at: createdAt(),
-            response: '',
-          };
-          if (token.kind === 'content') chunk.response = token.text;
-          else chunk.thinking = token.text;
-          return JSON.stringify({
-            ...chunk,
-            done: false,
-            logprobs: logprobsFor(token.text, topLogprobs),
-          });
-        }
-        // Serialised by hand: this runs once per token and is the simulator's hot path.
-        const piece = token.kind === 'tool_calls' ? '' : JSON.stringify(token.text);
-        return token.kind === 'thinking'
-          ? `{"model":${modelJson},"created_at":"${createdAt()}","response":"","thinking":${piece},"done":false}`
-          : `{"model":${modelJson},"created_at":"${createdAt()}","response":${piece || '""'},"done":false}`;
-      },
-      final: (plan, metrics) => {
-        const final: Record<string, unknown> = {
-          model: given,
+
+  return withRunner(
+    state,
+    c,
+    { model, keepAliveMs, numCtx: options.numCtx },
+    async ({ runner, loadMs, signal }) => {
+      if (prompt === '') {
+        return jsonResponse(200, {
+          ...base,
           created_at: createdAt(),
           response: '',
           done: true,
-          done_reason: plan.doneReason,
-        };
-        if (!raw)
-          final.context = contextIds(
-            prompt,
-            plan.tokens,
-            contextTokens + (metrics.prompt_eval_count ?? 0),
-          );
-        return { ...final, ...metrics };
-      },
-      gather: (tokens, final) => {
-        const response = tokens
-          .map((token) => (token.kind === 'content' ? token.text : ''))
-          .join('');
-        const thinkingText = tokens
-          .map((token) => (token.kind === 'thinking' ? token.text : ''))
-          .join('');
-        const { model: name, created_at, response: _empty, done, done_reason, ...rest } = final;
-        return {
-          model: name,
-          created_at,
-          response,
-          ...(thinkingText ? { thinking: thinkingText } : {}),
-          done,
-          done_reason,
-          ...rest,
-          ...(logprobs ? { logprobs: gatherLogprobs(tokens, topLogprobs) } : {}),
-        };
-      },
-    });
-    return result ? jsonResponse(200, result) : RESPONSE_ALREADY_SENT;
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-    state.active.delete(controller);
-    state.scheduler.release(runner, keepAliveMs);
-  }
+          done_reason: 'load',
+        });
+      }
+      const system = typeof body.system === 'string' ? body.system : model.content.system;
+      const raw = body.raw === true;
+      const contextTokens = Array.isArray(body.context) ? body.context.length : 0;
+      const promptTokens =
+        countTokens(prompt) +
+        (raw ? 0 : countTokens(system) + 6) +
+        countTokens(typeof body.suffix === 'string' ? body.suffix : '') +
+        contextTokens +
+        images * 256;
+      const modelJson = JSON.stringify(given);
+      const logprobs = body.logprobs === true;
+      const topLogprobs = typeof body.top_logprobs === 'number' ? body.top_logprobs : 0;
+      const result = await runGeneration({
+        settings: state.settings,
+        rates: ratesFor(state.settings, runner),
+        response: c.env.outgoing,
+        fault: c.get('fault'),
+        signal,
+        stream: wantsStream(body),
+        startedMs,
+        loadMs,
+        promptTokens,
+        input: {
+          prompt,
+          seed: options.seed,
+          temperature: options.temperature,
+          numPredict: options.numPredict,
+          stop: options.stop,
+          think: thinking,
+          format,
+          images,
+          responseTokens: state.settings.responseTokens,
+        },
+        chunk: (token) => {
+          if (logprobs && token.kind !== 'tool_calls') {
+            const chunk: Record<string, unknown> = {
+              model: given,
+              created_at: createdAt(),
+              response: '',
+            };
+            if (token.kind === 'content') chunk.response = token.text;
+            else chunk.thinking = token.text;
+            return JSON.stringify({
+              ...chunk,
+              done: false,
+              logprobs: logprobsFor(token.text, topLogprobs),
+            });
+          }
+          // Serialised by hand: this runs once per token and is the simulator's hot path.
+          const piece = token.kind === 'tool_calls' ? '' : JSON.stringify(token.text);
+          return token.kind === 'thinking'
+            ? `{"model":${modelJson},"created_at":"${createdAt()}","response":"","thinking":${piece},"done":false}`
+            : `{"model":${modelJson},"created_at":"${createdAt()}","response":${piece || '""'},"done":false}`;
+        },
+        final: (plan, metrics) => {
+          const final: Record<string, unknown> = {
+            model: given,
+            created_at: createdAt(),
+            response: '',
+            done: true,
+            done_reason: plan.doneReason,
+          };
+          if (!raw)
+            final.context = contextIds(
+              prompt,
+              plan.tokens,
+              contextTokens + (metrics.prompt_eval_count ?? 0),
+            );
+          return { ...final, ...metrics };
+        },
+        gather: (tokens, final) => {
+          const response = tokens
+            .map((token) => (token.kind === 'content' ? token.text : ''))
+            .join('');
+          const thinkingText = tokens
+            .map((token) => (token.kind === 'thinking' ? token.text : ''))
+            .join('');
+          const { model: name, created_at, response: _empty, done, done_reason, ...rest } = final;
+          return {
+            model: name,
+            created_at,
+            response,
+            ...(thinkingText ? { thinking: thinkingText } : {}),
+            done,
+            done_reason,
+            ...rest,
+            ...(logprobs ? { logprobs: gatherLogprobs(tokens, topLogprobs) } : {}),
+          };
+        },
+      });
+      return result ? jsonResponse(200, result) : RESPONSE_ALREADY_SENT;
+    },
+  );
 }
 
 /** Token ids for `context`: prompt tokens then the generated ones, stable per text. */
