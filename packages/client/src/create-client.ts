@@ -51,18 +51,6 @@ import { responseError } from './translate-error';
 import { validate } from './validate';
 import { VERSION } from './version';
 
-export type {
-  ChatResult,
-  ChatStream,
-  ClientOptions,
-  GenerateResult,
-  GenerateStream,
-  HostHealth,
-  LoadOptions,
-  OllamaClient,
-  ProgressOptions,
-} from './client-types';
-
 interface OllamaFactoryOptions {
   accept?: string;
   capture?: (response: Response) => void;

@@ -10,7 +10,7 @@ export type {
   LoadOptions,
   OllamaClient,
   ProgressOptions,
-} from './create-client';
+} from './client-types';
 export { createClient } from './create-client';
 export type { ResponseIssue } from './errors/index';
 export {

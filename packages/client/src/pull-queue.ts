@@ -1,5 +1,5 @@
 import PQueue from 'p-queue';
-import type { OllamaClient } from './create-client';
+import type { OllamaClient } from './client-types';
 import type { PullProgress } from './pull-progress';
 import type { ProgressResponse } from './schemas/models';
 import { TypedEmitter } from './typed-emitter';

@@ -1,11 +1,11 @@
-import {
-  type ChatResult,
-  type ChatStream,
-  createClient,
-  type GenerateResult,
-  type GenerateStream,
-  type OllamaClient,
-} from '../create-client';
+import type {
+  ChatResult,
+  ChatStream,
+  GenerateResult,
+  GenerateStream,
+  OllamaClient,
+} from '../client-types';
+import { createClient } from '../create-client';
 import { HostUnreachableError } from '../errors/host-unreachable-error';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { ModelNotFoundError } from '../errors/model-not-found-error';

@@ -1,4 +1,4 @@
-import type { OllamaClient } from '../create-client';
+import type { OllamaClient } from '../client-types';
 import { ModelNotFoundError } from '../errors/model-not-found-error';
 import { parseModelName } from '../parse-model-name';
 import type { PullProgress } from '../pull-progress';

@@ -1,4 +1,4 @@
-import type { ClientOptions } from '../create-client';
+import type { ClientOptions } from '../client-types';
 import type { ModelResponse, ProcessModel } from '../schemas/models';
 
 /** One host of a fleet. */
