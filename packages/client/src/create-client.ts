@@ -421,14 +421,7 @@ class Client implements OllamaClient {
     requireModel(model);
     const keep_alive = options?.keep_alive;
     try {
-      await this.call(
-        '/api/generate',
-        options,
-        false,
-        (o) => o.generate({ model, prompt: '', keep_alive, stream: false }),
-        generateResponseSchema,
-        model,
-      );
+      await this.emptyGenerate(model, keep_alive, options);
     } catch (error) {
       // An embedding-only model refuses generate (ollama-api.md §5): load it through embed.
       if (
@@ -446,11 +439,20 @@ class Client implements OllamaClient {
 
   async unload(model: string, options?: CallOptions): Promise<void> {
     requireModel(model);
+    await this.emptyGenerate(model, 0, options);
+  }
+
+  /** Ollama's empty-request idiom (ollama-api.md §6): a generate with no prompt loads or unloads. */
+  private async emptyGenerate(
+    model: string,
+    keep_alive: LoadOptions['keep_alive'],
+    options: CallOptions | undefined,
+  ): Promise<void> {
     await this.call(
       '/api/generate',
       options,
       false,
-      (o) => o.generate({ model, prompt: '', keep_alive: 0, stream: false }),
+      (o) => o.generate({ model, prompt: '', keep_alive, stream: false }),
       generateResponseSchema,
       model,
     );
