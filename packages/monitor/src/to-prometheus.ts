@@ -12,6 +12,11 @@ function formatLabels(labels: Labels): string {
   return `{${entries.map(([key, value]) => `${key}="${escapeLabel(String(value))}"`).join(',')}}`;
 }
 
+/** A percentage as a 0..1 ratio; unknown stays unknown. */
+function ratio(percent: number | null): number | null {
+  return percent === null ? null : percent / 100;
+}
+
 /**
  * The snapshot in Prometheus text exposition format 0.0.4 (for a `/metrics` route). Every metric is
  * a gauge prefixed `ollamamon_`; values that are unknown are left out rather than written as 0.
@@ -62,7 +67,7 @@ export function toPrometheus(snapshot: MonitorSnapshot): string {
       add(
         'gpu_utilisation_ratio',
         'GPU utilisation (0..1).',
-        device.utilisationPercent === null ? null : device.utilisationPercent / 100,
+        ratio(device.utilisationPercent),
         labels,
       );
       add('gpu_memory_used_bytes', 'GPU memory in use.', device.memoryUsedBytes, labels);
@@ -80,7 +85,7 @@ export function toPrometheus(snapshot: MonitorSnapshot): string {
       add(
         'process_cpu_ratio',
         'Ollama process CPU use (1 = one core).',
-        process.cpuPercent === null ? null : process.cpuPercent / 100,
+        ratio(process.cpuPercent),
         labels,
       );
       add('process_resident_bytes', 'Ollama process resident memory.', process.rssBytes, labels);
