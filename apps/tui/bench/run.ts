@@ -11,7 +11,8 @@
  * the parent, so its work is not counted.
  *
  * Options (env): BENCH_SECONDS (default 20), BENCH_TOKENS_PER_SECOND (1000), BENCH_PER_TOKEN_SECONDS (5),
- * BENCH_NAIVE_SECONDS (3), BENCH_STARTUP_RUNS (5), BENCH_MODES (coalesced,per-token,naive), BENCH_CLI.
+ * BENCH_NAIVE_SECONDS (3), BENCH_STARTUP_RUNS (5), BENCH_MODES (coalesced,per-token,naive;
+ * add `startup` to time the start-up after a partial run, e.g. BENCH_MODES=startup), BENCH_CLI.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -246,6 +247,17 @@ try {
   const naive = await run('naive');
   if (!coalesced || !perToken || !naive) {
     console.log(JSON.stringify({ coalesced, perToken, naive }));
+    if (modes.includes('startup')) {
+      const startup: number[] = [];
+      const baseline: number[] = [];
+      for (let run = 0; run < startupRuns; run += 1) {
+        startup.push(await startupRun(simulator.url));
+        baseline.push(await nodeBaseline());
+      }
+      console.log(
+        `  start to first frame: ${median(startup).toFixed(0)} ms (median of ${startupRuns}: ${startup.map((value) => value.toFixed(0)).join(', ')}) · node -e "": ${median(baseline).toFixed(0)} ms · ratio ${(median(startup) / median(baseline)).toFixed(1)}x`,
+      );
+    }
   } else {
     const row = (result: Awaited<ReturnType<typeof streamRun>>) =>
       `  ${result.mode.padEnd(10)} cpu ${result.cpuSeconds.toFixed(2).padStart(6)} s over ${result.wallSeconds.toFixed(1)} s = ${(result.coreShare * 100).toFixed(1).padStart(5)}% of a core · ${result.tokens} tokens at ${result.tokensPerSecond.toFixed(0)} tok/s · ${result.cpuMillisecondsPer1kTokens.toFixed(0).padStart(5)} ms CPU per 1k tokens · ${result.framesPerSecond.toFixed(1).padStart(6)} frames/s · ${result.kilobytesPerSecond.toFixed(1)} KiB/s written`;

@@ -1,8 +1,8 @@
 import { formatBytes } from '../format/bytes.js';
+import { formatProcessor } from '../format/processor.js';
 import { formatRelativeTime } from '../format/relative-time.js';
 import { filterRows, parseFilter } from '../models/filter-rows.js';
 import { buildModelRows, type ModelAnnotation } from '../models/model-row.js';
-import { formatProcessor } from '../models/models-table.js';
 import { defaultDirection, sortRows } from '../models/sort-rows.js';
 import { type CommandContext, printJson } from './command-context.js';
 import { textTable } from './text-table.js';

@@ -1,6 +1,6 @@
 import { formatBytes } from '../format/bytes.js';
 import { formatDuration, formatRate } from '../format/duration.js';
-import { progressBar } from '../models/pull-queue-view.js';
+import { progressBar } from '../format/progress-bar.js';
 import { type CommandContext, errorText, printJson } from './command-context.js';
 
 /** `ollamamon pull <model…>`: pulls one after another; progress on stderr; exit 1 if any failed. */

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { formatBytes } from '../format/bytes.js';
+import { formatProcessor } from '../format/processor.js';
 import { formatRelativeTime } from '../format/relative-time.js';
 import { useTheme } from '../theme.js';
 import type { ModelRow } from './model-row.js';
@@ -47,16 +48,6 @@ export function visibleColumns(width: number | undefined): readonly Column[] {
     shown = shown.filter((column) => column.id !== id);
   }
   return shown;
-}
-
-/** '100% GPU', '100% CPU' or '25%/75% CPU/GPU' as `ollama ps` prints the split. */
-export function formatProcessor(row: ModelRow): string {
-  if (!row.loaded) return '';
-  if (row.gpuShare === undefined) return 'yes';
-  const gpu = Math.round(row.gpuShare * 100);
-  if (gpu >= 100) return 'GPU';
-  if (gpu <= 0) return 'CPU';
-  return `${100 - gpu}/${gpu} C/G`;
 }
 
 function cell(row: ModelRow, column: Column, now: number): string {

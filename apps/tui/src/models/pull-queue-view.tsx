@@ -1,14 +1,9 @@
 import { Box, Text } from 'ink';
 import { formatBytes } from '../format/bytes.js';
 import { formatDuration, formatRate } from '../format/duration.js';
+import { progressBar } from '../format/progress-bar.js';
 import { useTheme } from '../theme.js';
 import type { PullItem } from './pull-queue-state.js';
-
-/** A text progress bar `█████░░░░░` of `width` cells. */
-export function progressBar(fraction: number, width: number): { done: string; remaining: string } {
-  const cells = Math.max(0, Math.min(width, Math.round(fraction * width)));
-  return { done: '█'.repeat(cells), remaining: '░'.repeat(width - cells) };
-}
 
 /** The pull queue: one line per pull with a progress bar, percentage, rate and ETA. */
 export function PullQueueView(props: { items: readonly PullItem[] }) {
