@@ -250,7 +250,7 @@ export function scan(text: string, tolerant: boolean): ScanResult {
         role = '';
         state = NAME;
         if (code >= 0xd800 && code <= 0xdfff) lastSurrogate = index;
-        index += code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text, index + 1) ? 2 : 1;
+        index += charWidth(text, index, code);
         break;
       }
       case COMMENT: {
@@ -297,7 +297,7 @@ export function scan(text: string, tolerant: boolean): ScanResult {
         const known = instructionOf(word);
         const reason = isBreak && known !== undefined ? 'missing-value' : 'invalid-instruction';
         const message = lineError(goLine + (isBreak ? 1 : 0), INVALID_COMMAND);
-        const width = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text, index + 1) ? 2 : 1;
+        const width = charWidth(text, index, code);
         const resume = fail(reason, message, index, isBreak ? index : index + width, word, known);
         if (resume < 0) return { commands, failures, trailing: '' };
         index = resume;
@@ -341,7 +341,7 @@ export function scan(text: string, tolerant: boolean): ScanResult {
         const isBreak = code === 10 || code === 13;
         let reason: SyntaxErrorReason = 'missing-value';
         if (!isBreak) reason = isParameter ? 'invalid-parameter-name' : 'invalid-message-role';
-        const width = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text, index + 1) ? 2 : 1;
+        const width = charWidth(text, index, code);
         const known: Instruction = isParameter ? 'PARAMETER' : 'MESSAGE';
         const message = `${UNEXPECTED_EOF}: ${word}`;
         const resume = fail(reason, message, index, isBreak ? index : index + width, word, known);
@@ -579,6 +579,11 @@ for (const instruction of INSTRUCTIONS) {
 function isLowSurrogate(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** UTF-16 units of the character at `index` whose first unit is `code`: 2 for a surrogate pair. */
+function charWidth(text: string, index: number, code: number): number {
+  return code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text, index + 1) ? 2 : 1;
 }
 
 /** The keyword as Ollama buffers it: its first character is dropped when not printable. */
