@@ -28,6 +28,7 @@ export type {
   ChatSummary,
   ChatsExport,
   ChatUpdate,
+  DoneReason,
   ExportedChat,
   Message,
   MessageInput,

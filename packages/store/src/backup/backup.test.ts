@@ -42,6 +42,14 @@ describe('backup and restore', () => {
     expect(report.sections.chats).toEqual({ inArchive: 2, added: 2, replaced: 0, removed: 0 });
     expect(snapshot(fresh)).toEqual(original);
     expect(fresh.chats.search('tides')).toHaveLength(2);
+    // Why a reply ended travels with it (schema 4).
+    const restored = fresh.chats.messages(original.chats[0]!.id);
+    expect(restored.map((message) => message.doneReason)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'aborted',
+    ]);
     store.close();
     fresh.close();
   });

@@ -1,5 +1,5 @@
 import type { Options, ToolCall } from '@ollamamon/client/schemas';
-import type { Chat, Message, ReplyMetrics, Role } from './chat-schemas.ts';
+import type { Chat, DoneReason, Message, ReplyMetrics, Role } from './chat-schemas.ts';
 
 export interface ChatRow {
   id: string;
@@ -24,6 +24,7 @@ export interface MessageRow {
   model: string | null;
   options: string | null;
   metrics: string | null;
+  done_reason: string | null;
   created_at: number;
 }
 
@@ -58,6 +59,7 @@ export function messageFromRow(row: MessageRow): Message {
   if (row.model !== null) message.model = row.model;
   if (row.options !== null) message.options = JSON.parse(row.options) as Options;
   if (row.metrics !== null) message.metrics = JSON.parse(row.metrics) as ReplyMetrics;
+  if (row.done_reason !== null) message.doneReason = row.done_reason as DoneReason;
   return message;
 }
 

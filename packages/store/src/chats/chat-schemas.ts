@@ -22,6 +22,13 @@ export const replyMetricsSchema = z.strictObject({
   promptTokensPerSecond: z.number().nonnegative().optional(),
 });
 
+/**
+ * Why a reply ended: Ollama's `done_reason` (`stop`: the model finished; `length`: it hit `num_predict`
+ * or the context; `load` / `unload`: a load or unload request, no text), or ours, `aborted`: the user
+ * stopped the reply before Ollama finished it.
+ */
+export const doneReasonSchema = z.enum(['stop', 'length', 'load', 'unload', 'aborted']);
+
 /** Request options: Ollama's `options` object (num_ctx, temperature, …), schema from the client. */
 export const requestOptionsSchema = optionsSchema;
 
@@ -48,12 +55,13 @@ export const messageInputSchema = z.strictObject({
   model: z.string().optional(),
   options: requestOptionsSchema.optional(),
   metrics: replyMetricsSchema.optional(),
+  doneReason: doneReasonSchema.optional(),
   createdAt: isoDate.optional(),
 });
 
 /** What `chats.updateMessage` may change, e.g. while a reply streams in. */
 export const messageUpdateSchema = messageInputSchema
-  .pick({ content: true, thinking: true, tool_calls: true, metrics: true })
+  .pick({ content: true, thinking: true, tool_calls: true, metrics: true, doneReason: true })
   .partial();
 
 export const chatInputSchema = z.strictObject({
@@ -98,6 +106,7 @@ export const chatsExportSchema = z.strictObject({
 
 export type Role = z.infer<typeof roleSchema>;
 export type ReplyMetrics = z.infer<typeof replyMetricsSchema>;
+export type DoneReason = z.infer<typeof doneReasonSchema>;
 export type MessageInput = z.input<typeof messageInputSchema>;
 export type ChatInput = z.input<typeof chatInputSchema>;
 export type ChatUpdate = z.input<typeof chatUpdateSchema>;
@@ -119,6 +128,8 @@ export interface Message {
   model?: string;
   options?: Options;
   metrics?: ReplyMetrics;
+  /** Why the reply ended (assistant messages); absent when not known, e.g. stored before schema 4. */
+  doneReason?: DoneReason;
   createdAt: string;
 }
 

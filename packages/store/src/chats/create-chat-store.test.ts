@@ -207,6 +207,68 @@ describe('chats.search', () => {
   });
 });
 
+describe('done reason', () => {
+  it('stores why a reply ended, updates it, exports and imports it, and marks stopped replies in Markdown', () => {
+    const store = openStore({ home: tempHome() });
+    const chat = store.chats.create({ title: 'Stops', model: 'qwen3:8b' });
+    store.chats.append(chat.id, { role: 'user', content: 'count to a million' });
+    const reply = store.chats.append(chat.id, {
+      role: 'assistant',
+      content: '1, 2, 3',
+      metrics: { outputTokens: 9 },
+    });
+    expect(reply).not.toHaveProperty('doneReason');
+    const stopped = store.chats.updateMessage(reply.id, { doneReason: 'aborted' });
+    expect(stopped).toMatchObject({ content: '1, 2, 3', doneReason: 'aborted' });
+    const finished = store.chats.append(chat.id, {
+      role: 'assistant',
+      content: 'done',
+      doneReason: 'length',
+    });
+    expect(store.chats.messages(chat.id).map((message) => message.doneReason)).toEqual([
+      undefined,
+      'aborted',
+      'length',
+    ]);
+    // Changing something else keeps the reason.
+    expect(store.chats.updateMessage(finished.id, { content: 'done.' }).doneReason).toBe('length');
+
+    const markdown = store.chats.exportMarkdown(chat.id);
+    expect(markdown).toContain('_stopped by the user · 9 tokens_');
+    expect(markdown.match(/stopped by the user/g)).toHaveLength(1);
+
+    const exported = store.chats.exportJson();
+    expect(exported.chats[0]!.messages.map((message) => message.doneReason)).toEqual([
+      undefined,
+      'aborted',
+      'length',
+    ]);
+    const target = openStore({ home: tempHome() });
+    target.chats.importJson(JSON.stringify(exported));
+    expect(target.chats.messages(chat.id).map((message) => message.doneReason)).toEqual([
+      undefined,
+      'aborted',
+      'length',
+    ]);
+
+    const failure = (() => {
+      try {
+        store.chats.append(chat.id, {
+          role: 'assistant',
+          content: 'x',
+          doneReason: 'bored' as 'stop',
+        });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(failure).toBeInstanceOf(InvalidInputError);
+    expect((failure as Error).message).toMatch(/at doneReason/);
+    store.close();
+    target.close();
+  });
+});
+
 describe('chats export and import', () => {
   it('exports Markdown with roles, thinking, tool calls, images and metrics', () => {
     const store = openStore({ home: tempHome() });

@@ -89,8 +89,9 @@ export interface ChatStore {
 }
 
 const insertMessageSql = `INSERT INTO messages
-  (chat_id, role, content, thinking, images, tool_calls, tool_name, host, model, options, metrics, created_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  (chat_id, role, content, thinking, images, tool_calls, tool_name, host, model, options, metrics,
+   done_reason, created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export function createChatStore(database: Database): ChatStore {
   const chatRow = (chatId: string) =>
@@ -149,6 +150,7 @@ export function createChatStore(database: Database): ChatStore {
         message.model ?? null,
         jsonOrNull(message.options),
         jsonOrNull(message.metrics),
+        message.doneReason ?? null,
         createdAt,
       );
       const { createdAt: _ignored, ...rest } = message;
@@ -278,12 +280,20 @@ export function createChatStore(database: Database): ChatStore {
           tool_calls:
             change.tool_calls === undefined ? row.tool_calls : jsonOrNull(change.tool_calls),
           metrics: change.metrics === undefined ? row.metrics : jsonOrNull(change.metrics),
+          done_reason: change.doneReason === undefined ? row.done_reason : change.doneReason,
         };
         database
           .statement(
-            'UPDATE messages SET content = ?, thinking = ?, tool_calls = ?, metrics = ? WHERE id = ?',
+            'UPDATE messages SET content = ?, thinking = ?, tool_calls = ?, metrics = ?, done_reason = ? WHERE id = ?',
           )
-          .run(next.content, next.thinking, next.tool_calls, next.metrics, messageId);
+          .run(
+            next.content,
+            next.thinking,
+            next.tool_calls,
+            next.metrics,
+            next.done_reason,
+            messageId,
+          );
         database
           .statement('UPDATE chats SET updated_at = max(updated_at, ?) WHERE id = ?')
           .run(Date.now(), row.chat_id);

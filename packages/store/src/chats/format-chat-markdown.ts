@@ -40,17 +40,17 @@ export function formatChatMarkdown(chat: ExportedChat): string {
       );
     }
     for (const image of message.images ?? []) lines.push(`![image](${image})`, '');
-    const metrics = message.metrics;
-    if (metrics) {
-      const figures = [
-        metrics.outputTokens !== undefined && `${metrics.outputTokens} tokens`,
-        metrics.tokensPerSecond !== undefined && `${metrics.tokensPerSecond.toFixed(1)} tok/s`,
-        metrics.timeToFirstTokenMs !== undefined &&
-          `first token ${Math.round(metrics.timeToFirstTokenMs)} ms`,
-        metrics.loadMs !== undefined && `load ${Math.round(metrics.loadMs)} ms`,
-      ].filter(Boolean);
-      if (figures.length > 0) lines.push(`_${figures.join(' · ')}_`, '');
-    }
+    const metrics = message.metrics ?? {};
+    const figures = [
+      // A reply the user stopped is marked, so a reader knows it was cut short.
+      message.doneReason === 'aborted' && 'stopped by the user',
+      metrics.outputTokens !== undefined && `${metrics.outputTokens} tokens`,
+      metrics.tokensPerSecond !== undefined && `${metrics.tokensPerSecond.toFixed(1)} tok/s`,
+      metrics.timeToFirstTokenMs !== undefined &&
+        `first token ${Math.round(metrics.timeToFirstTokenMs)} ms`,
+      metrics.loadMs !== undefined && `load ${Math.round(metrics.loadMs)} ms`,
+    ].filter(Boolean);
+    if (figures.length > 0) lines.push(`_${figures.join(' · ')}_`, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

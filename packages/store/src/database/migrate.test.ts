@@ -28,7 +28,7 @@ describe('migrate', () => {
     ).map((row) => row.name);
     sqlite.close();
     expect(version.user_version).toBe(schemaVersion);
-    expect(schemaVersion).toBe(3);
+    expect(schemaVersion).toBe(4);
     expect(mode.journal_mode).toBe('wal');
     expect(tables).toEqual(
       expect.arrayContaining([
@@ -73,6 +73,37 @@ describe('migrate', () => {
     reopened.close();
   });
 
+  it('upgrades a version-3 database: old messages have no done reason, new ones keep theirs', () => {
+    const home = tempHome();
+    const file = join(home, 'ollamamon.db');
+    const old = openDatabase(file);
+    expect(migrate(old, { to: 3 })).toEqual({ from: 0, to: 3 });
+    old.sqlite.exec(`
+      INSERT INTO chats (id, title, created_at, updated_at) VALUES ('v3', 'Before schema 4', 1000, 2000);
+      INSERT INTO messages (chat_id, role, content, model, metrics, created_at)
+        VALUES ('v3', 'assistant', 'an older reply', 'qwen3:8b', '{"outputTokens":3}', 1500);
+    `);
+    old.close();
+
+    const store = openStore({ home });
+    const [message] = store.chats.messages('v3');
+    expect(message).toMatchObject({ content: 'an older reply', metrics: { outputTokens: 3 } });
+    expect(message).not.toHaveProperty('doneReason');
+    // The old row can be marked, and new rows carry theirs.
+    expect(store.chats.updateMessage(message!.id, { doneReason: 'stop' }).doneReason).toBe('stop');
+    store.chats.append('v3', { role: 'assistant', content: 'cut', doneReason: 'aborted' });
+    expect(store.chats.messages('v3').map((stored) => stored.doneReason)).toEqual([
+      'stop',
+      'aborted',
+    ]);
+    expect(store.chats.search('older')).toHaveLength(1);
+    store.close();
+
+    const reopened = openDatabase(file);
+    expect(readSchemaVersion(reopened)).toBe(4);
+    reopened.close();
+  });
+
   it('refuses a database from a newer ollamamon without changing the file', () => {
     const home = tempHome();
     openStore({ home }).close();
@@ -91,7 +122,7 @@ describe('migrate', () => {
     })();
     expect(failure).toBeInstanceOf(SchemaVersionError);
     expect((failure as SchemaVersionError).message).toMatch(
-      /schema version 99, but this ollamamon understands up to version 3\. Upgrade ollamamon/,
+      /schema version 99, but this ollamamon understands up to version 4\. Upgrade ollamamon/,
     );
     expect(sha256(file)).toBe(before);
   });

@@ -123,6 +123,13 @@ export const migrations: readonly Migration[] = [
         WHERE state IN ('queued', 'running', 'paused');
     `,
   },
+  {
+    version: 4,
+    description: "why a reply ended: Ollama's done_reason, or 'aborted' when the user stopped it",
+    sql: `
+      ALTER TABLE messages ADD COLUMN done_reason TEXT;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -31,6 +31,8 @@ export function fillStore(store: Store, label = 'a') {
       metrics: { outputTokens: 4, tokensPerSecond: 33.5 },
       tool_calls: [{ function: { name: 'lookup', arguments: { q: 'tides' } } }],
     },
+    { role: 'user', content: `and ${label} the sun?` },
+    { role: 'assistant', content: `partly ${label}`, doneReason: 'aborted' },
   ]);
   store.notes.set({
     host: 'local',
