@@ -112,43 +112,33 @@ async function syncOne(
   const { source, target, options } = context;
   const signal = options.signal;
   const why = present ? `on ${options.to} with another digest` : `missing on ${options.to}`;
+  const item = (
+    action: SyncItem['action'],
+    result: SyncItem['result'],
+    reason: string,
+  ): SyncItem => ({ model: local.name, action, result, reason });
   let show: Awaited<ReturnType<OllamaClient['show']>>;
   try {
     show = await source.show({ model: local.name }, { signal });
   } catch (error) {
-    return {
-      model: local.name,
-      action: 'none',
-      result: 'failed',
-      reason: `show on ${options.from} failed: ${message(error)}`,
-    };
+    return item('none', 'failed', `show on ${options.from} failed: ${message(error)}`);
   }
   const parent = show.details?.parent_model || undefined;
   const onProgress = (progress: PullProgress): void => options.onProgress?.(local.name, progress);
 
   if (!parent) {
     if (options.dryRun) {
-      return {
-        model: local.name,
-        action: 'pull',
-        result: 'planned',
-        reason: `${why}: pull from the registry`,
-      };
+      return item('pull', 'planned', `${why}: pull from the registry`);
     }
     try {
       await target.pull(local.name, { signal, onProgress });
-      return {
-        model: local.name,
-        action: 'pull',
-        result: 'synced',
-        reason: `${why}: pulled from the registry`,
-      };
+      return item('pull', 'synced', `${why}: pulled from the registry`);
     } catch (error) {
       if (signal?.aborted) throw error;
       const reason = ModelNotFoundError.isInstance(error)
         ? 'the registry does not have it and it names no base model to recreate it from'
         : `pull failed: ${message(error)}`;
-      return { model: local.name, action: 'pull', result: 'failed', reason };
+      return item('pull', 'failed', reason);
     }
   }
 
@@ -163,39 +153,27 @@ async function syncOne(
   }
   const hasBase = context.targetList.some((model) => same(model.name, parent));
   if (options.dryRun) {
-    return {
-      model: local.name,
-      action: 'create',
-      result: 'planned',
-      reason: `${why}: created locally from ${parent}; recreate it${hasBase ? '' : ` after pulling ${parent}`}`,
-    };
+    return item(
+      'create',
+      'planned',
+      `${why}: created locally from ${parent}; recreate it${hasBase ? '' : ` after pulling ${parent}`}`,
+    );
   }
   try {
     if (!hasBase) await target.pull(parent, { signal, onProgress });
   } catch (error) {
     if (signal?.aborted) throw error;
-    return {
-      model: local.name,
-      action: 'create',
-      result: 'failed',
-      reason: `its base ${parent} is not available on ${options.to}: ${message(error)}`,
-    };
+    return item(
+      'create',
+      'failed',
+      `its base ${parent} is not available on ${options.to}: ${message(error)}`,
+    );
   }
   try {
     await target.create(request, { signal, onProgress });
-    return {
-      model: local.name,
-      action: 'create',
-      result: 'synced',
-      reason: `${why}: recreated from ${parent}`,
-    };
+    return item('create', 'synced', `${why}: recreated from ${parent}`);
   } catch (error) {
     if (signal?.aborted) throw error;
-    return {
-      model: local.name,
-      action: 'create',
-      result: 'failed',
-      reason: `create failed: ${message(error)}`,
-    };
+    return item('create', 'failed', `create failed: ${message(error)}`);
   }
 }
