@@ -18,6 +18,7 @@ import {
   type LoadedChat,
   type ReplyMetrics,
   requestMessages,
+  toDoneReason,
 } from './chat-state.js';
 import { createFlushScheduler } from './flush-scheduler.js';
 import { type ClientTimings, type FinalChunkFields, replyMetrics } from './reply-metrics.js';
@@ -26,6 +27,8 @@ import { type ClientTimings, type FinalChunkFields, replyMetrics } from './reply
 export type ChatChunkLike = FinalChunkFields & {
   message?: { content?: string | null; thinking?: string | null } | null;
   done?: boolean | null;
+  /** Ollama's reason on the final chunk: stop, length, load, unload. */
+  done_reason?: string | null;
 };
 
 /** The client's streaming chat result: chunks, a way to stop, and live timings. */
@@ -248,6 +251,7 @@ export const createChatDriver = (options: ChatDriverOptions): ChatDriver => {
         type: 'stream-end',
         metrics: replyMetrics(final, stream ? timingsOf(stream) : undefined),
         at: now(),
+        doneReason: toDoneReason(final.done_reason),
       };
     options.dispatch(endAction);
     const afterEnd = options.getState();

@@ -5,7 +5,14 @@
  * exactly what the model was sent. Only the subset of the store's ChatStore the screen uses is named
  * here, structurally.
  */
-import type { ChatMessage, ChatOptions, LoadedChat, ReplyMetrics } from './chat-state.js';
+import {
+  type ChatMessage,
+  type ChatOptions,
+  type DoneReason,
+  type LoadedChat,
+  type ReplyMetrics,
+  toDoneReason,
+} from './chat-state.js';
 
 export type StoredRole = 'system' | 'user' | 'assistant' | 'tool';
 
@@ -28,6 +35,8 @@ export type StoredMessage = {
   model?: string;
   options?: Record<string, unknown>;
   metrics?: StoredMetrics;
+  /** Why a reply ended (store schema 4): Ollama's done_reason, or 'aborted' when the user stopped it. */
+  doneReason?: DoneReason;
   createdAt: string;
 };
 
@@ -149,7 +158,16 @@ export const toStoredMessage = (
   if (options && message.role === 'user') input.options = options;
   const metrics = toStoredMetrics(message.metrics);
   if (metrics) input.metrics = metrics;
+  const doneReason = message.doneReason ?? (message.stopped ? 'aborted' : undefined);
+  if (doneReason && message.role === 'assistant') input.doneReason = doneReason;
   return input;
+};
+
+/** A stored reason back on the screen's message: a reply the user stopped shows "stopped" again. */
+const doneFields = (value: unknown): Pick<ChatMessage, 'doneReason' | 'stopped'> => {
+  const doneReason = toDoneReason(value);
+  if (!doneReason) return {};
+  return doneReason === 'aborted' ? { doneReason, stopped: true } : { doneReason };
 };
 
 /** Rebuilds a chat for the screen from what the store kept. */
@@ -178,6 +196,7 @@ export const loadStoredChat = (
       ...(message.thinking ? { thinking: message.thinking } : {}),
       ...(message.model ? { model: message.model } : {}),
       ...(message.metrics ? { metrics: fromStoredMetrics(message.metrics) } : {}),
+      ...doneFields(message.doneReason),
       createdAt: Date.parse(message.createdAt),
     });
   }

@@ -58,6 +58,8 @@ describe('ChatScreen', () => {
       ['assistant', 'llama3.2:1b'],
     ]);
     expect(messages[1]?.metrics?.outputTokens).toBe(Number(shown?.[2]));
+    // Ollama's done_reason is kept with the reply.
+    expect(messages[1]?.doneReason).toBe('stop');
     // Usage for the Models tab's "last used".
     expect(
       services.storeHandle.usage.get({ host: services.simulator.url, model: 'llama3.2:1b' }),
@@ -84,10 +86,22 @@ describe('ChatScreen', () => {
     const reply = chats.messages(chat!.id).at(-1);
     expect(reply?.role).toBe('assistant');
     expect(reply?.content.length).toBeGreaterThan(0);
+    expect(reply?.doneReason).toBe('aborted');
     // The abort reached the server: it stopped generating.
     for (let attempt = 0; attempt < 100 && services.simulator.activeGenerations() > 0; attempt += 1)
       await tick(10);
     expect(services.simulator.activeGenerations()).toBe(0);
+
+    // Resumed later (a new screen on the same store, as after a restart), the reply still says "stopped".
+    unmounts.shift()?.();
+    const again = mount(services);
+    await waitForFrame(again.lastFrame, (frame) => frame.includes('Chat with'));
+    again.stdin.write(ctrl('o'));
+    await waitForFrame(again.lastFrame, (frame) => frame.includes('Past chats'));
+    await tick(30);
+    again.stdin.write('\r');
+    const resumed = await waitForFrame(again.lastFrame, (frame) => frame.includes('resumed'));
+    expect(resumed).toContain('stopped');
   });
 
   it('switches model mid-chat; the next reply records the new model and gets the history', async () => {

@@ -37,6 +37,7 @@ describe('chatReducer', () => {
       type: 'stream-end',
       metrics: { outputTokens: 5, totalMs: 700 },
       at: 1700,
+      doneReason: 'length',
     });
     expect(state.streaming).toBeUndefined();
     expect(state.messages[1]).toMatchObject({
@@ -45,6 +46,7 @@ describe('chatReducer', () => {
       thinking: 'hmm',
       model: 'llama3.2:1b',
       metrics: { outputTokens: 5, totalMs: 700, timeToFirstTokenMs: 100 },
+      doneReason: 'length',
     });
   });
 
@@ -73,7 +75,12 @@ describe('chatReducer', () => {
       at: 1010,
     });
     state = chatReducer(state, { type: 'stream-stopped', at: 1020 });
-    expect(state.messages[1]).toMatchObject({ content: 'par', stopped: true, model: 'm' });
+    expect(state.messages[1]).toMatchObject({
+      content: 'par',
+      stopped: true,
+      doneReason: 'aborted',
+      model: 'm',
+    });
     expect(state.streaming).toBeUndefined();
   });
 

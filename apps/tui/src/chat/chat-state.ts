@@ -17,6 +17,18 @@ export type ReplyMetrics = {
 
 export type ChatRole = 'user' | 'assistant';
 
+/**
+ * Why a reply ended: Ollama's `done_reason` (`stop`, `length`, `load`, `unload`), or `aborted` when the
+ * user stopped it (the store keeps it as `doneReason`).
+ */
+export type DoneReason = 'stop' | 'length' | 'load' | 'unload' | 'aborted';
+
+const doneReasons: ReadonlySet<string> = new Set(['stop', 'length', 'load', 'unload', 'aborted']);
+
+/** Ollama's `done_reason` when it is one we know, else undefined. */
+export const toDoneReason = (value: unknown): DoneReason | undefined =>
+  typeof value === 'string' && doneReasons.has(value) ? (value as DoneReason) : undefined;
+
 export type ChatMessage = {
   id: string;
   role: ChatRole;
@@ -25,8 +37,10 @@ export type ChatMessage = {
   /** The model that wrote an assistant reply (replies keep it across a model switch). */
   model?: string;
   metrics?: ReplyMetrics;
-  /** The user pressed Esc: the reply is partial. */
+  /** The user pressed Esc: the reply is partial (doneReason 'aborted'). */
   stopped?: boolean;
+  /** Why the reply ended, when known. */
+  doneReason?: DoneReason;
   error?: string;
   createdAt: number;
 };
@@ -84,7 +98,7 @@ export type ChatAction =
       at: number;
       tokensPerSecond?: number;
     }
-  | { type: 'stream-end'; metrics: ReplyMetrics; at: number }
+  | { type: 'stream-end'; metrics: ReplyMetrics; at: number; doneReason?: DoneReason }
   | { type: 'stream-stopped'; at: number }
   | { type: 'stream-error'; message: string; at: number }
   | { type: 'switch-model'; model: string }
@@ -103,7 +117,7 @@ export const initialChatState = (model?: string): ChatState => ({
 
 const finishReply = (
   streaming: StreamingReply,
-  extra: Pick<ChatMessage, 'metrics' | 'stopped' | 'error'>,
+  extra: Pick<ChatMessage, 'metrics' | 'stopped' | 'error' | 'doneReason'>,
 ): ChatMessage => ({
   id: streaming.id,
   role: 'assistant',
@@ -186,7 +200,13 @@ export const chatReducer = (state: ChatState, action: ChatAction): ChatState => 
       return {
         ...state,
         streaming: undefined,
-        messages: [...state.messages, finishReply(state.streaming, { metrics })],
+        messages: [
+          ...state.messages,
+          finishReply(
+            state.streaming,
+            action.doneReason ? { metrics, doneReason: action.doneReason } : { metrics },
+          ),
+        ],
       };
     }
     case 'stream-stopped':
@@ -194,7 +214,10 @@ export const chatReducer = (state: ChatState, action: ChatAction): ChatState => 
       return {
         ...state,
         streaming: undefined,
-        messages: [...state.messages, finishReply(state.streaming, { stopped: true })],
+        messages: [
+          ...state.messages,
+          finishReply(state.streaming, { stopped: true, doneReason: 'aborted' }),
+        ],
       };
     case 'stream-error': {
       if (!state.streaming) return { ...state, error: action.message };
