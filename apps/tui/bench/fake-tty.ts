@@ -2,9 +2,10 @@
  * Preloaded into the app by bench/run.ts (`node --import ./bench/fake-tty.ts dist/cli.js`): makes the piped
  * stdin/stdout look like a 120x36 terminal so Ink renders interactively, counts what the app writes, and on
  * SIGUSR2 records a mark (CPU time used so far, writes, bytes). On SIGTERM it writes the marks as JSON to
- * $BENCH_STATS_FILE and exits.
+ * $BENCH_STATS_FILE and exits (BENCH_CPU_PROFILE: see below).
  */
 import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 
 const stdout = process.stdout as NodeJS.WriteStream & {
   isTTY: boolean;
@@ -60,7 +61,26 @@ const mark = () => {
   });
 };
 
-process.on('SIGUSR2', mark);
+// BENCH_CPU_PROFILE=<file>: a V8 CPU profile of the app between the first two marks (the streaming reply),
+// for chrome://inspect or any .cpuprofile viewer. Not used for the figures (profiling costs CPU itself).
+const profileFile = process.env.BENCH_CPU_PROFILE;
+const session = profileFile ? new Session() : undefined;
+const profile = async () => {
+  if (!session || !profileFile) return;
+  if (marks.length === 1) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  } else if (marks.length === 2) {
+    const { profile: result } = await session.post('Profiler.stop');
+    writeFileSync(profileFile, JSON.stringify(result));
+  }
+};
+
+process.on('SIGUSR2', () => {
+  mark();
+  void profile();
+});
 process.on('SIGTERM', () => {
   mark();
   if (process.env.BENCH_STATS_FILE)

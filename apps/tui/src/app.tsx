@@ -190,7 +190,7 @@ export function App(props: AppProps) {
     <ThemeProvider theme={theme}>
       <Box flexDirection="column" width={columns} height={rows}>
         <TabBar active={tab} />
-        <Box flexDirection="column" flexGrow={1} overflow="hidden">
+        <Box flexDirection="column" flexGrow={1} overflowY="hidden">
           {overlay === 'palette' ? (
             <CommandPalette
               commands={commands}

@@ -13,4 +13,10 @@ try {
   // Never fail the app for a cache.
 }
 
+// React's production build: the development build (what React loads when NODE_ENV is unset) checks and
+// tracks far more on every render, which a terminal UI that re-renders ~30 times a second pays for. Always,
+// not only when unset: the bundled react-reconciler is built for production (tsup.config.ts), and React
+// itself must match it.
+process.env.NODE_ENV = 'production';
+
 await import('./main.js');

@@ -1,14 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Box, Text, useInput, useStdout, useWindowSize } from 'ink';
-import {
-  type ReactNode,
-  useCallback,
-  useEffect,
-  useMemo,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { actionFor } from '../keymap.js';
 import type { AppServices } from '../services.js';
 import { useTheme } from '../theme.js';
@@ -16,9 +9,10 @@ import { chatBindings } from './bindings.js';
 import { type ChatClientLike, createChatDriver } from './chat-driver.js';
 import { fieldsFrom } from './chat-options-form.js';
 import { type ChatStoreLike, loadStoredChat } from './chat-record.js';
-import { createChatSession } from './chat-session.js';
+import { createChatSession, useSessionValue } from './chat-session.js';
 import { ChatSettings } from './chat-settings.js';
 import { chatTotals } from './chat-state.js';
+import { ChatTranscript } from './chat-transcript.js';
 import { formatTotals } from './format-metrics.js';
 import { codeBlocks } from './markdown/parse-markdown.js';
 import { ModelPicker } from './model-picker.js';
@@ -27,8 +21,6 @@ import { PastChats } from './past-chats.js';
 import { pickDefaultModel } from './pick-model.js';
 import { PromptInput } from './prompt-input/prompt-input.js';
 import { type ChatRenderMode, chatRenderMode } from './render-mode.js';
-import { transcriptWindow } from './transcript.js';
-import { TranscriptView } from './transcript-view.js';
 
 export type ChatScreenProps = {
   services: AppServices;
@@ -80,7 +72,15 @@ export const ChatScreen = ({
   const mode = renderMode ?? chatRenderMode();
   const chats = useMemo(() => chatsOf(services.store), [services]);
   const session = useMemo(() => createChatSession(), []);
-  const state = useSyncExternalStore(session.subscribe, session.getState);
+  // Only what the shell of the screen shows: a streaming flush changes none of these, so it re-renders the
+  // transcript alone (ChatTranscript subscribes to the streaming reply itself).
+  const messages = useSessionValue(session, (state) => state.messages);
+  const model = useSessionValue(session, (state) => state.model);
+  const system = useSessionValue(session, (state) => state.system);
+  const chatOptions = useSessionValue(session, (state) => state.options);
+  const error = useSessionValue(session, (state) => state.error);
+  const title = useSessionValue(session, (state) => state.title);
+  const streaming = useSessionValue(session, (state) => state.streaming !== undefined);
   const [notice, setNotice] = useState<{ text: string; error?: boolean }>();
   const driver = useMemo(
     () =>
@@ -168,21 +168,8 @@ export const ChatScreen = ({
   }, [isActive, focus, overlay, onCaptureInput]);
 
   const transcriptHeight = Math.max(3, screenHeight - 3);
-  const visible = useMemo(
-    () =>
-      transcriptWindow({
-        messages: state.messages,
-        streaming: state.streaming,
-        width: columns,
-        // The naive variant renders the whole transcript on every token, as a first version would.
-        height: mode === 'naive' ? Number.MAX_SAFE_INTEGER : transcriptHeight,
-        scrollRows,
-        expandThinking,
-      }),
-    [state.messages, state.streaming, columns, transcriptHeight, scrollRows, expandThinking, mode],
-  );
 
-  const lastReply = state.messages.findLast((message) => message.role === 'assistant');
+  const lastReply = messages.findLast((message) => message.role === 'assistant');
   const copy = (text: string | undefined, what: string) => {
     if (!text) {
       setNotice({ text: `no ${what} to copy yet` });
@@ -205,7 +192,7 @@ export const ChatScreen = ({
       mkdirSync(directory, { recursive: true });
       const file = join(
         directory,
-        `${slug(state.title ?? chats.get(chatId)?.title ?? 'chat')}-${chatId.slice(0, 8)}.md`,
+        `${slug(title ?? chats.get(chatId)?.title ?? 'chat')}-${chatId.slice(0, 8)}.md`,
       );
       writeFileSync(file, chats.exportMarkdown(chatId));
       setNotice({ text: `exported to ${file}` });
@@ -217,7 +204,7 @@ export const ChatScreen = ({
   const run = (action: (typeof chatBindings)[number]['action']) => {
     switch (action) {
       case 'stop':
-        if (state.streaming) driver.stop();
+        if (session.getState().streaming) driver.stop();
         else setFocus((current) => (current === 'input' ? 'transcript' : 'input'));
         return;
       case 'focus':
@@ -294,7 +281,20 @@ export const ChatScreen = ({
   );
 
   const closeOverlay = () => setOverlay('none');
-  const totals = chatTotals(state.messages);
+  const totals = useMemo(() => chatTotals(messages), [messages]);
+  const onSubmit = useCallback(
+    (content: string) => {
+      if (session.getState().streaming) {
+        setNotice({ text: 'wait for the reply or press Esc to stop it' });
+        return false;
+      }
+      setScrollRows(0);
+      setNotice(undefined);
+      driver.send(content);
+      return true;
+    },
+    [session, driver],
+  );
   let body: ReactNode;
   if (overlay === 'past' && chats) {
     body = (
@@ -322,7 +322,7 @@ export const ChatScreen = ({
       <ModelPicker
         isActive={isActive}
         models={models}
-        current={state.model}
+        current={model}
         onClose={closeOverlay}
         onPick={(model) => {
           session.dispatch({ type: 'switch-model', model });
@@ -337,7 +337,7 @@ export const ChatScreen = ({
     body = (
       <ChatSettings
         isActive={isActive}
-        initial={fieldsFrom(state.system, state.options)}
+        initial={fieldsFrom(system, chatOptions)}
         onClose={closeOverlay}
         onApply={(system, options) => {
           session.dispatch({ type: 'set-system', system });
@@ -350,19 +350,22 @@ export const ChatScreen = ({
     );
   } else {
     body =
-      state.messages.length === 0 && !state.streaming ? (
+      messages.length === 0 && !streaming ? (
         <Box height={transcriptHeight} flexDirection="column" justifyContent="flex-end">
           <Text color={theme.text.muted}>
-            {state.model
-              ? `Chat with ${state.model}. Enter sends · Esc stops · Ctrl+T model · Ctrl+O past chats · Ctrl+P settings · Tab: more keys`
+            {model
+              ? `Chat with ${model}. Enter sends · Esc stops · Ctrl+T model · Ctrl+O past chats · Ctrl+P settings · Tab: more keys`
               : 'No chat model on this host yet: pull one on the Models tab.'}
           </Text>
         </Box>
       ) : (
-        <TranscriptView
-          items={visible.items}
-          hiddenAbove={visible.hiddenAbove}
+        <ChatTranscript
+          session={session}
+          width={columns}
           height={transcriptHeight}
+          // The naive variant renders the whole transcript on every token, as a first version would.
+          unbounded={mode === 'naive'}
+          scrollRows={scrollRows}
           expandThinking={expandThinking}
         />
       );
@@ -372,17 +375,17 @@ export const ChatScreen = ({
     <Box flexDirection="column" height={screenHeight}>
       {body}
       <Text
-        color={state.error || notice?.error ? theme.status.error : theme.text.muted}
+        color={error || notice?.error ? theme.status.error : theme.text.muted}
         wrap="truncate-end"
       >
-        {state.error ? `error: ${state.error}` : (notice?.text ?? ' ')}
+        {error ? `error: ${error}` : (notice?.text ?? ' ')}
       </Text>
       <Text wrap="truncate-end">
-        <Text color={theme.text.accent}>{state.model ?? 'no model'}</Text>
+        <Text color={theme.text.accent}>{model ?? 'no model'}</Text>
         <Text color={theme.text.muted}>
           {' · '}
           {formatTotals(totals)}
-          {state.system ? ' · system prompt set' : ''}
+          {system ? ' · system prompt set' : ''}
           {scrollRows > 0 ? ` · scrolled up ${scrollRows} rows (PgDn)` : ''}
           {focus === 'transcript'
             ? ' · keys: s save · y copy · b code · e export · t thinking · i type'
@@ -391,17 +394,8 @@ export const ChatScreen = ({
       </Text>
       <PromptInput
         isActive={isActive && overlay === 'none' && focus === 'input'}
-        placeholder={state.streaming ? 'type the next message (Esc stops the reply)' : 'message'}
-        onSubmit={(content) => {
-          if (session.getState().streaming) {
-            setNotice({ text: 'wait for the reply or press Esc to stop it' });
-            return false;
-          }
-          setScrollRows(0);
-          setNotice(undefined);
-          driver.send(content);
-          return true;
-        }}
+        placeholder={streaming ? 'type the next message (Esc stops the reply)' : 'message'}
+        onSubmit={onSubmit}
       />
     </Box>
   );

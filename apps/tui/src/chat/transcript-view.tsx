@@ -92,7 +92,7 @@ export const TranscriptView = ({
 }: TranscriptViewProps) => {
   const theme = useTheme();
   return (
-    <Box flexDirection="column" height={height} overflow="hidden" justifyContent="flex-end">
+    <Box flexDirection="column" height={height} overflowY="hidden" justifyContent="flex-end">
       {hiddenAbove ? <Text color={theme.text.muted}>↑ earlier messages (PgUp)</Text> : null}
       {items.map((item) => (
         // flexShrink 0: when the window's row estimate falls short, the oldest rows are cut at the top

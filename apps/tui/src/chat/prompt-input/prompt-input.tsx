@@ -1,5 +1,5 @@
 import { type Key, Text, useInput } from 'ink';
-import { useReducer } from 'react';
+import { memo, useReducer } from 'react';
 import { useTheme } from '../../theme.js';
 import {
   emptyPromptInput,
@@ -40,7 +40,7 @@ export type PromptInputProps = {
 };
 
 /** A one-line input that never swallows Esc or ctrl shortcuts (the screen handles those). */
-export const PromptInput = ({
+const PromptInputView = ({
   isActive,
   placeholder = '',
   prefix = '› ',
@@ -101,3 +101,6 @@ export const PromptInput = ({
     </Text>
   );
 };
+
+/** Memoised: a screen re-rendering for other reasons (e.g. a streaming reply) does not redraw the input. */
+export const PromptInput = memo(PromptInputView);
