@@ -17,6 +17,7 @@ try {
 // tracks far more on every render, which a terminal UI that re-renders ~30 times a second pays for. Always,
 // not only when unset: the bundled react-reconciler is built for production (tsup.config.ts), and React
 // itself must match it.
-process.env.NODE_ENV = 'production';
+// (Assigned through Object.assign: the bundler replaces reads of process.env.NODE_ENV at build time.)
+Object.assign(process.env, { NODE_ENV: 'production' });
 
 await import('./main.js');
