@@ -130,4 +130,40 @@ const result = {
     zeroSpawnsPerSampleAfterStartup: spawnsDuringSampling === 0 ? 'met' : 'MISSED',
   },
 };
-console.log(JSON.stringify(result, null, 2));
+const target = (met: boolean) => (met ? 'met' : 'MISSED');
+console.log(
+  `monitor sampling every ${intervalMs} ms for ${seconds} s (${samples} samples, node ${process.version})`,
+);
+console.table([
+  {
+    measure: 'CPU of the monitor, share of one core',
+    value: result.monitorCpuShareOfOneCore,
+    target: '<= 1%',
+    verdict: target(share <= 0.01),
+  },
+  {
+    measure: 'CPU per sample',
+    value: `${result.cpuMsPerSample} ms`,
+    target: '',
+    verdict: '',
+  },
+  {
+    measure: 'processes spawned per sample after start-up',
+    value: String(result.spawnsPerSample),
+    target: '0',
+    verdict: target(spawnsDuringSampling === 0),
+  },
+  {
+    measure: 'processes spawned at start-up',
+    value: result.startupSpawns.join(', ') || 'none',
+    target: '',
+    verdict: '',
+  },
+  {
+    measure: 'stand-in nvidia-smi loops',
+    value: result.standInNvidiaSmiCpuShare,
+    target: '',
+    verdict: '',
+  },
+]);
+console.log(JSON.stringify(result));
