@@ -1,5 +1,5 @@
-// `pnpm test`: format + lint check, then build, type-check and test every package through turbo,
-// then one plain closing line counted from the packages' vitest JSON reports:
+// `pnpm test`: format + lint check, then build, type-check and test every package through turbo, then
+// check the built packages with publint, then one plain closing line counted from the packages' vitest JSON reports:
 //   N passed, N failed, N skipped
 // Exits non-zero when any step failed or when no test ran.
 import { spawnSync } from 'node:child_process';
@@ -25,6 +25,11 @@ const turboArgs = [
 ];
 if (run('pnpm', [...turboArgs, ...process.argv.slice(2)]) !== 0)
   failures.push('build/typecheck/test (turbo)');
+// What users install: every built package checked as it would be published (exports, types, files).
+const publishable = ['./packages/*', './apps/*'].flatMap((pattern) => ['--filter', pattern]);
+if (run('pnpm', ['--recursive', ...publishable, 'exec', 'publint', '--strict']) !== 0) {
+  failures.push('package check (publint)');
+}
 
 let passed = 0;
 let failed = 0;
