@@ -1,5 +1,6 @@
-// `pnpm test`: format + lint check, then build, type-check and test every package through turbo, then
-// check the built packages with publint, then one plain closing line counted from the packages' vitest JSON reports:
+// `pnpm test`: format + lint check, then build, type-check and test every package through turbo,
+// then check the built packages with publint, then one plain closing line counted from the
+// packages' vitest JSON reports:
 //   N passed, N failed, N skipped
 // Exits non-zero when any step failed or when no test ran.
 import { spawnSync } from 'node:child_process';
