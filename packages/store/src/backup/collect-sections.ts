@@ -1,6 +1,14 @@
+import { type BenchRow, benchRunFromRow } from '../bench/create-bench-store.ts';
 import type { ChatStore } from '../chats/create-chat-store.ts';
 import type { Database } from '../database/database.ts';
+import { type NoteRow, noteFromRow } from '../notes/create-note-store.ts';
 import type { SettingsStore } from '../settings/create-settings-store.ts';
+import {
+  type UsageRow,
+  type UsageSampleRow,
+  usageFromRow,
+  usageSampleFromRow,
+} from '../usage/create-usage-store.ts';
 import type { BackupPayload, BackupSection } from './backup-format.ts';
 
 /** The pieces of an open store the backup code reads and writes. */
@@ -9,8 +17,6 @@ export interface StoreInternals {
   settings: SettingsStore;
   chats: ChatStore;
 }
-
-const iso = (milliseconds: number) => new Date(milliseconds).toISOString();
 
 /** Read the database sections of a backup in one read transaction (a consistent snapshot). */
 export function collectSections(
@@ -26,86 +32,26 @@ export function collectSections(
     if (include.includes('notes')) {
       const rows = database
         .statement('SELECT * FROM model_notes ORDER BY host, model')
-        .all() as unknown as {
-        host: string;
-        model: string;
-        favourite: number;
-        tags: string;
-        category: string | null;
-        note: string;
-        updated_at: number;
-      }[];
-      payload.notes = rows.map((row) => ({
-        host: row.host,
-        model: row.model,
-        favourite: row.favourite === 1,
-        tags: JSON.parse(row.tags) as string[],
-        ...(row.category === null ? {} : { category: row.category }),
-        note: row.note,
-        updatedAt: iso(row.updated_at),
-      }));
+        .all() as unknown as NoteRow[];
+      payload.notes = rows.map(noteFromRow);
     }
     if (include.includes('usage')) {
       const totals = database
         .statement('SELECT * FROM usage ORDER BY host, model')
-        .all() as unknown as {
-        host: string;
-        model: string;
-        requests: number;
-        prompt_tokens: number;
-        output_tokens: number;
-        first_used_at: number;
-        last_used_at: number;
-      }[];
+        .all() as unknown as UsageRow[];
       const samples = database
         .statement('SELECT * FROM usage_samples ORDER BY id')
-        .all() as unknown as {
-        host: string;
-        model: string;
-        at: number;
-        load_ms: number | null;
-        tokens_per_second: number | null;
-      }[];
+        .all() as unknown as UsageSampleRow[];
       payload.usage = {
-        totals: totals.map((row) => ({
-          host: row.host,
-          model: row.model,
-          requests: row.requests,
-          promptTokens: row.prompt_tokens,
-          outputTokens: row.output_tokens,
-          firstUsedAt: iso(row.first_used_at),
-          lastUsedAt: iso(row.last_used_at),
-        })),
-        samples: samples.map((row) => ({
-          host: row.host,
-          model: row.model,
-          at: iso(row.at),
-          ...(row.load_ms === null ? {} : { loadMs: row.load_ms }),
-          ...(row.tokens_per_second === null ? {} : { tokensPerSecond: row.tokens_per_second }),
-        })),
+        totals: totals.map(usageFromRow),
+        samples: samples.map(usageSampleFromRow),
       };
     }
     if (include.includes('bench')) {
       const rows = database
         .statement('SELECT * FROM bench_runs ORDER BY started_at, id')
-        .all() as unknown as {
-        id: string;
-        suite: string;
-        label: string | null;
-        started_at: number;
-        finished_at: number | null;
-        environment: string;
-        results: string;
-      }[];
-      payload.bench = rows.map((row) => ({
-        id: row.id,
-        suite: row.suite,
-        ...(row.label === null ? {} : { label: row.label }),
-        startedAt: iso(row.started_at),
-        ...(row.finished_at === null ? {} : { finishedAt: iso(row.finished_at) }),
-        environment: JSON.parse(row.environment) as Record<string, unknown>,
-        results: JSON.parse(row.results) as unknown,
-      }));
+        .all() as unknown as BenchRow[];
+      payload.bench = rows.map((row) => benchRunFromRow(row));
     }
   } finally {
     database.sqlite.exec('COMMIT');

@@ -40,7 +40,8 @@ export interface BenchStore {
   remove(id: string): boolean;
 }
 
-interface BenchRow {
+/** A row of `bench_runs`. */
+export interface BenchRow {
   id: string;
   suite: string;
   label: string | null;
@@ -50,7 +51,7 @@ interface BenchRow {
   results: string;
 }
 
-const fromRow = <TResults>(row: BenchRow): BenchRun<TResults> => ({
+export const benchRunFromRow = <TResults>(row: BenchRow): BenchRun<TResults> => ({
   id: row.id,
   suite: row.suite,
   ...(row.label === null ? {} : { label: row.label }),
@@ -65,7 +66,7 @@ export function createBenchStore(database: Database): BenchStore {
     const row = database.statement('SELECT * FROM bench_runs WHERE id = ?').get(id) as
       | BenchRow
       | undefined;
-    return row === undefined ? undefined : fromRow<TResults>(row);
+    return row === undefined ? undefined : benchRunFromRow<TResults>(row);
   };
   return {
     add(input) {
@@ -97,7 +98,7 @@ export function createBenchStore(database: Database): BenchStore {
            ORDER BY started_at DESC, id LIMIT ?2`,
         )
         .all(filter.suite ?? null, filter.limit ?? -1) as unknown as BenchRow[];
-      return rows.map((row) => fromRow<TResults>(row));
+      return rows.map((row) => benchRunFromRow<TResults>(row));
     },
     remove(id) {
       return database.transaction(

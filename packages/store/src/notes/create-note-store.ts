@@ -39,7 +39,8 @@ export interface NoteStore {
   remove(key: { host: string; model: string }): boolean;
 }
 
-interface NoteRow {
+/** A row of `model_notes`. */
+export interface NoteRow {
   host: string;
   model: string;
   favourite: number;
@@ -49,7 +50,7 @@ interface NoteRow {
   updated_at: number;
 }
 
-const fromRow = (row: NoteRow): ModelNote => ({
+export const noteFromRow = (row: NoteRow): ModelNote => ({
   host: row.host,
   model: row.model,
   favourite: row.favourite === 1,
@@ -64,7 +65,7 @@ export function createNoteStore(database: Database): NoteStore {
     const row = database
       .statement('SELECT * FROM model_notes WHERE host = ? AND model = ?')
       .get(host, model) as NoteRow | undefined;
-    return row === undefined ? undefined : fromRow(row);
+    return row === undefined ? undefined : noteFromRow(row);
   };
 
   return {
@@ -106,7 +107,7 @@ export function createNoteStore(database: Database): NoteStore {
           filter.category ?? null,
           filter.tag ?? null,
         ) as unknown as NoteRow[];
-      return rows.map(fromRow);
+      return rows.map(noteFromRow);
     },
     remove({ host, model }) {
       return database.transaction(

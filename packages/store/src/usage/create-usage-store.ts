@@ -53,7 +53,8 @@ export interface UsageStore {
   prune(options: { before: string }): number;
 }
 
-interface UsageRow {
+/** A row of `usage`. */
+export interface UsageRow {
   host: string;
   model: string;
   requests: number;
@@ -65,7 +66,24 @@ interface UsageRow {
 
 const iso = (milliseconds: number) => new Date(milliseconds).toISOString();
 
-const fromRow = (row: UsageRow): ModelUsage => ({
+/** A row of `usage_samples`. */
+export interface UsageSampleRow {
+  host: string;
+  model: string;
+  at: number;
+  load_ms: number | null;
+  tokens_per_second: number | null;
+}
+
+export const usageSampleFromRow = (row: UsageSampleRow): UsageSample => ({
+  host: row.host,
+  model: row.model,
+  at: iso(row.at),
+  ...(row.load_ms === null ? {} : { loadMs: row.load_ms }),
+  ...(row.tokens_per_second === null ? {} : { tokensPerSecond: row.tokens_per_second }),
+});
+
+export const usageFromRow = (row: UsageRow): ModelUsage => ({
   host: row.host,
   model: row.model,
   requests: row.requests,
@@ -80,7 +98,7 @@ export function createUsageStore(database: Database): UsageStore {
     const row = database
       .statement('SELECT * FROM usage WHERE host = ? AND model = ?')
       .get(host, model) as UsageRow | undefined;
-    return row === undefined ? undefined : fromRow(row);
+    return row === undefined ? undefined : usageFromRow(row);
   };
 
   return {
@@ -121,7 +139,7 @@ export function createUsageStore(database: Database): UsageStore {
           filter.host ?? null,
           filter.unusedSince === undefined ? null : Date.parse(filter.unusedSince),
         ) as unknown as UsageRow[];
-      return rows.map(fromRow);
+      return rows.map(usageFromRow);
     },
     history({ host, model }, options = {}) {
       const rows = database
@@ -134,18 +152,8 @@ export function createUsageStore(database: Database): UsageStore {
           model,
           options.since === undefined ? 0 : Date.parse(options.since),
           options.limit ?? -1,
-        ) as unknown as {
-        at: number;
-        load_ms: number | null;
-        tokens_per_second: number | null;
-      }[];
-      return rows.map((row) => ({
-        host,
-        model,
-        at: iso(row.at),
-        ...(row.load_ms === null ? {} : { loadMs: row.load_ms }),
-        ...(row.tokens_per_second === null ? {} : { tokensPerSecond: row.tokens_per_second }),
-      }));
+        ) as unknown as UsageSampleRow[];
+      return rows.map(usageSampleFromRow);
     },
     prune({ before }) {
       return database.transaction(() =>
