@@ -58,5 +58,5 @@ export { PullQueue } from './pull-queue';
 export type { CallOptions } from './request-context';
 export type { RetryOptions } from './retry';
 export { isRetryableError } from './retry';
-export type { GenerationTimings } from './timings';
+export type { FinalMetrics, GenerationTimings } from './timings';
 export { VERSION } from './version';

@@ -1,12 +1,15 @@
-/** Server metrics of a final chunk (nanoseconds, as Ollama sends them). */
-export interface FinalMetrics {
-  total_duration?: number | null;
-  load_duration?: number | null;
-  prompt_eval_count?: number | null;
-  prompt_eval_duration?: number | null;
-  eval_count?: number | null;
-  eval_duration?: number | null;
-}
+import type { ChatResponse } from './schemas/generation';
+
+/** Server metrics of a final chunk (nanoseconds, as Ollama sends them): the response schema's fields. */
+export type FinalMetrics = Pick<
+  ChatResponse,
+  | 'total_duration'
+  | 'load_duration'
+  | 'prompt_eval_count'
+  | 'prompt_eval_duration'
+  | 'eval_count'
+  | 'eval_duration'
+>;
 
 /**
  * Timings of one generation. Client-side figures are measured by this client; server figures

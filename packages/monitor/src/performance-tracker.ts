@@ -1,14 +1,7 @@
-import type { GenerationTimings } from '@ollamamon/client';
+import type { FinalMetrics, GenerationTimings } from '@ollamamon/client';
 
 /** The metric fields of Ollama's final generate/chat chunk (nanoseconds, see ollama-api.md §5). */
-export interface OllamaTimings {
-  total_duration?: number | null;
-  load_duration?: number | null;
-  prompt_eval_count?: number | null;
-  prompt_eval_duration?: number | null;
-  eval_count?: number | null;
-  eval_duration?: number | null;
-}
+export type OllamaTimings = FinalMetrics;
 
 /** One observed generation, in the units the store's usage table keeps. */
 export interface PerformanceObservation {
