@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
 import { formatBytes } from '../format/bytes.js';
 import { formatProcessor } from '../format/processor.js';
 import { formatRelativeTime } from '../format/relative-time.js';
@@ -91,6 +92,22 @@ export interface ModelsTableProps {
 }
 
 /** The installed-models table: header with the sort arrow, then a window of rows around the cursor. */
+/** One column's cell, in the header and in every row: its width, alignment and gap. */
+function ColumnCell(props: { column: Column; children: ReactNode }) {
+  const { column } = props;
+  return (
+    <Box
+      width={column.width}
+      flexGrow={column.grow ? 1 : 0}
+      flexShrink={0}
+      justifyContent={column.align === 'right' ? 'flex-end' : 'flex-start'}
+      marginRight={1}
+    >
+      {props.children}
+    </Box>
+  );
+}
+
 export function ModelsTable(props: ModelsTableProps) {
   const theme = useTheme();
   const now = props.now ?? Date.now();
@@ -105,14 +122,7 @@ export function ModelsTable(props: ModelsTableProps) {
           const sorted = column.id === props.sortColumn;
           const arrow = sorted ? (props.sortDirection === 'ascending' ? '▲' : '▼') : '';
           return (
-            <Box
-              key={column.id}
-              width={column.width}
-              flexGrow={column.grow ? 1 : 0}
-              flexShrink={0}
-              justifyContent={column.align === 'right' ? 'flex-end' : 'flex-start'}
-              marginRight={1}
-            >
+            <ColumnCell key={column.id} column={column}>
               <Text
                 bold
                 underline={sorted}
@@ -122,7 +132,7 @@ export function ModelsTable(props: ModelsTableProps) {
                 {column.title}
                 {arrow}
               </Text>
-            </Box>
+            </ColumnCell>
           );
         })}
       </Box>
@@ -140,18 +150,11 @@ export function ModelsTable(props: ModelsTableProps) {
               if (column.id === 'loaded') color = theme.badge.loaded;
               if (column.id === 'name' && row.outdated) text = `${text} ⬆`;
               return (
-                <Box
-                  key={column.id}
-                  width={column.width}
-                  flexGrow={column.grow ? 1 : 0}
-                  flexShrink={0}
-                  justifyContent={column.align === 'right' ? 'flex-end' : 'flex-start'}
-                  marginRight={1}
-                >
+                <ColumnCell key={column.id} column={column}>
                   <Text inverse={atCursor} bold={selected} color={color} wrap="truncate">
                     {text}
                   </Text>
-                </Box>
+                </ColumnCell>
               );
             })}
           </Box>
