@@ -1,3 +1,4 @@
+import { writeBenchRun } from '../bench/create-bench-store.ts';
 import { chatsExportFormat, chatsExportVersion } from '../chats/chat-schemas.ts';
 import { BackupError } from '../errors/index.ts';
 import { type SettingsFile, settingsFileSchema } from '../settings/settings-schema.ts';
@@ -171,21 +172,7 @@ export function restoreBackup(
       );
       if (!dryRun) {
         if (mode === 'replace') database.statement('DELETE FROM bench_runs').run();
-        const insert = database.statement(
-          `INSERT OR REPLACE INTO bench_runs (id, suite, label, started_at, finished_at, environment, results)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        );
-        for (const run of payload.bench) {
-          insert.run(
-            run.id,
-            run.suite,
-            run.label ?? null,
-            Date.parse(run.startedAt),
-            run.finishedAt === undefined ? null : Date.parse(run.finishedAt),
-            JSON.stringify(run.environment),
-            JSON.stringify(run.results ?? null),
-          );
-        }
+        for (const run of payload.bench) writeBenchRun(database, run);
       }
     }
     if (payload.settings && wanted('settings')) {

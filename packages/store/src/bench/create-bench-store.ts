@@ -61,6 +61,27 @@ export const benchRunFromRow = <TResults>(row: BenchRow): BenchRun<TResults> => 
   results: JSON.parse(row.results) as TResults,
 });
 
+/** Insert or replace one run (the store's `add` and a backup restore both write through here). */
+export function writeBenchRun(
+  database: Database,
+  run: z.output<typeof benchRunInputSchema> & { id: string },
+): void {
+  database
+    .statement(
+      `INSERT OR REPLACE INTO bench_runs (id, suite, label, started_at, finished_at, environment, results)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      run.id,
+      run.suite,
+      run.label ?? null,
+      Date.parse(run.startedAt),
+      run.finishedAt === undefined ? null : Date.parse(run.finishedAt),
+      JSON.stringify(run.environment),
+      JSON.stringify(run.results ?? null),
+    );
+}
+
 export function createBenchStore(database: Database): BenchStore {
   const get = <TResults>(id: string): BenchRun<TResults> | undefined => {
     const row = database.statement('SELECT * FROM bench_runs WHERE id = ?').get(id) as
@@ -72,22 +93,7 @@ export function createBenchStore(database: Database): BenchStore {
     add(input) {
       const run = validate(benchRunInputSchema, input, 'bench run');
       const id = run.id ?? randomUUID();
-      database.transaction(() =>
-        database
-          .statement(
-            `INSERT OR REPLACE INTO bench_runs (id, suite, label, started_at, finished_at, environment, results)
-             VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            id,
-            run.suite,
-            run.label ?? null,
-            Date.parse(run.startedAt),
-            run.finishedAt === undefined ? null : Date.parse(run.finishedAt),
-            JSON.stringify(run.environment),
-            JSON.stringify(run.results ?? null),
-          ),
-      );
+      database.transaction(() => writeBenchRun(database, { ...run, id }));
       return get(id)!;
     },
     get,
