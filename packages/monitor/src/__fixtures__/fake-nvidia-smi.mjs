@@ -19,6 +19,7 @@ const loop = args.find((arg) => arg.startsWith('--loop-ms='));
 const intervalMs = loop ? Number(loop.slice('--loop-ms='.length)) : 0;
 process.stdout.write(text);
 if (args.includes('--scenario=exit-after-first')) {
-  // As after a driver reset: one reading, then nvidia-smi ends.
-  setTimeout(() => process.exit(0), 300);
+  // As after a driver reset: one reading, then nvidia-smi ends. Late enough that the other loop (its
+  // twin started at the same moment, often hundreds of ms later on a busy machine) has printed too.
+  setTimeout(() => process.exit(0), 1500);
 } else if (intervalMs > 0) setInterval(() => process.stdout.write(text), intervalMs);

@@ -21,7 +21,8 @@ async function sampleUntil(
   source: Source<GpuReadingData>,
   done: (reading: Reading<GpuReadingData>) => boolean,
 ): Promise<Reading<GpuReadingData>> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
+  // Bounded (about 6 s at most): long enough for a stand-in nvidia-smi to start on a busy machine.
+  for (let attempt = 0; attempt < 300; attempt += 1) {
     const reading = await source.sample();
     if (done(reading)) return reading;
     await new Promise((resolve) => setTimeout(resolve, 20));
